@@ -1,0 +1,4 @@
+import { run } from './main.js'
+
+// The entry point only starts the action: importing a module never reads inputs.
+void run()
