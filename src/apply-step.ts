@@ -1,0 +1,64 @@
+// The main step: inputs → docker config → (registry check) → every target namespace → outputs.
+import * as core from '@actions/core'
+import { applyToNamespaces } from './apply/fan-out.js'
+import type { NamespacePlan } from './apply/namespace.js'
+import { resolveTargets } from './apply/targets.js'
+import { cleanupPlanOf, saveCleanupPlan } from './cleanup.js'
+import { credentialLifetimeWarnings } from './credential-lifetime.js'
+import { serializeDockerConfig } from './docker-config.js'
+import { ActionError } from './errors.js'
+import { readInputs } from './inputs.js'
+import { resolveKubeconfig } from './kube/kubeconfig.js'
+import { maskSerializedConfig } from './masking.js'
+import { setOutputs, writeSummary } from './report/outputs.js'
+
+/** How long to wait for the `default` service account of a namespace created moments ago. */
+const DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS = 30_000
+
+export async function runMain(): Promise<void> {
+  // Everything is checked before the Kubernetes client is even loaded: bad input fails fast, sends nothing.
+  const inputs = readInputs()
+  const kubeconfig = resolveKubeconfig({ inline: inputs.kubeconfig, context: inputs.context })
+  const dockerConfigJson = serializeDockerConfig(inputs.dockerConfig)
+  maskSerializedConfig(dockerConfigJson)
+  const registries = Object.keys(inputs.dockerConfig.auths)
+  for (const warning of credentialLifetimeWarnings(inputs.credentials)) core.warning(warning)
+
+  if (inputs.verifyRegistry) {
+    const { verifyRegistryCredentials } = await import('./registry/verify.js')
+    await Promise.all(inputs.credentials.map((credential) => verifyRegistryCredentials(credential)))
+    core.info(`Registry credentials accepted by ${registries.join(', ')}`)
+  }
+
+  const [{ connect }, { runAnnotations }] = await Promise.all([import('./kube/client.js'), import('./run-annotations.js')])
+  const cluster = connect(kubeconfig)
+  core.debug(`Kubernetes API server ${kubeconfig.server}, context "${kubeconfig.contextName}" (from ${kubeconfig.origin})`)
+  const namespaces = await resolveTargets(cluster, {
+    listed: inputs.namespaces,
+    selector: inputs.namespaceSelector,
+    contextNamespace: kubeconfig.namespace
+  })
+
+  const plan: NamespacePlan = {
+    secret: { name: inputs.secretName, dockerConfigJson, labels: inputs.labels, annotations: inputs.annotations },
+    serviceAccounts: inputs.serviceAccounts.includes('*') ? '*' : inputs.serviceAccounts,
+    createNamespace: inputs.createNamespace,
+    dryRun: inputs.dryRun,
+    recreate: inputs.recreate,
+    runAnnotations,
+    defaultServiceAccountTimeoutMs: DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS
+  }
+  const results = await applyToNamespaces(cluster, namespaces, plan)
+
+  setOutputs(inputs.secretName, results)
+  await writeSummary({ secretName: inputs.secretName, registries, dryRun: inputs.dryRun }, results)
+  if (inputs.cleanup && !inputs.dryRun) saveCleanupPlan(cleanupPlanOf(inputs.secretName, results))
+
+  const failures = results.filter((result) => result.error !== undefined)
+  if (failures.length > 0) {
+    const lines = failures.map((result) => `- ${result.namespace}: ${result.error}`)
+    throw new ActionError(
+      `Failed in ${failures.length} of ${results.length} namespace${results.length === 1 ? '' : 's'}:\n${lines.join('\n')}`
+    )
+  }
+}

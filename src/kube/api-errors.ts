@@ -1,0 +1,190 @@
+// Turns what the Kubernetes client throws into one plain sentence for the log, and tells the retry loop
+// which failures are transient. Never includes a request body or a credential: only the operation, the
+// server's Status message (which carries no secret data) and network error codes.
+import { ActionError } from '../errors.js'
+import { parseRetryAfter, type RetryVerdict } from './retry.js'
+
+export type Verb = 'get' | 'list' | 'create' | 'update' | 'patch' | 'delete'
+export type Resource = 'secrets' | 'serviceaccounts' | 'namespaces'
+
+/** The request being made, to word its failure. */
+export interface Operation {
+  verb: Verb
+  resource: Resource
+  namespace?: string
+  name?: string
+}
+
+/** The parts of a Kubernetes `Status` body the action reads. */
+interface StatusBody {
+  message?: string
+  reason?: string
+  details?: { kind?: string; name?: string }
+}
+
+/** A failed API request, worded for the log; `status`/`reason` let callers react to 404 and 409. */
+export class KubeApiError extends ActionError {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly reason: string | undefined,
+    readonly detailsKind: string | undefined
+  ) {
+    super(message)
+    this.name = 'KubeApiError'
+  }
+
+  /** A write into a namespace that does not exist answers 404 with details.kind `namespaces`. */
+  get isMissingNamespace(): boolean {
+    return this.status === 404 && this.detailsKind === 'namespaces'
+  }
+}
+
+const NETWORK_CAUSES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'DNS lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  EPIPE: 'connection closed',
+  UND_ERR_SOCKET: 'connection closed by the server',
+  UND_ERR_CLOSED: 'connection closed',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
+  UND_ERR_BODY_TIMEOUT: 'response body stalled'
+}
+
+const TLS_CAUSES: Record<string, string> = {
+  SELF_SIGNED_CERT_IN_CHAIN: 'certificate signed by an unknown authority',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by an unknown authority',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate signed by an unknown authority',
+  CERT_HAS_EXPIRED: 'certificate has expired',
+  ERR_TLS_CERT_ALTNAME_INVALID: "certificate is not valid for the server's host name",
+  ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS on that port'
+}
+
+/** The HTTP status and Status body of a client-node ApiException, or undefined for other errors. */
+function httpFailure(error: unknown): { status: number; body: StatusBody; headers: Record<string, string> } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined
+  const { code, body, headers } = error as { code?: unknown; body?: unknown; headers?: unknown }
+  if (typeof code !== 'number' || code < 100) return undefined
+  let parsed: StatusBody = {}
+  if (typeof body === 'string') {
+    try {
+      parsed = JSON.parse(body) as StatusBody
+    } catch {
+      parsed = {}
+    }
+  } else if (typeof body === 'object' && body !== null) {
+    parsed = body as StatusBody
+  }
+  return { status: code, body: parsed, headers: (headers as Record<string, string> | undefined) ?? {} }
+}
+
+/** The innermost error code of a network/TLS failure (undici wraps them as `fetch failed` with a cause). */
+function causeCode(error: unknown): string | undefined {
+  let current: unknown = error
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const { code, name } = current as { code?: unknown; name?: unknown }
+    if (name === 'TimeoutError' || name === 'AbortError') return 'TIMEOUT'
+    if (typeof code === 'string' && code !== 'UND_ERR') return code
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+export function classifyForRetry(error: unknown): RetryVerdict {
+  const failure = httpFailure(error)
+  if (failure) {
+    const transient = failure.status === 429 || (failure.status >= 500 && failure.status !== 501)
+    return { retryable: transient, retryAfterMs: transient ? parseRetryAfter(failure.headers['retry-after']) : undefined }
+  }
+  const code = causeCode(error)
+  return { retryable: code === 'TIMEOUT' || (code !== undefined && code in NETWORK_CAUSES) }
+}
+
+function describe(operation: Operation): string {
+  const target = operation.name ? `${operation.resource}/${operation.name}` : operation.resource
+  return operation.namespace ? `${operation.verb} ${target} in namespace "${operation.namespace}"` : `${operation.verb} ${target}`
+}
+
+/** The RBAC rule that grants an operation, in the shape of a Role's `rules` entry. */
+function grantingRule(operation: Operation): string {
+  return `{apiGroups: [""], resources: ["${operation.resource}"], verbs: ["${operation.verb}"]}`
+}
+
+export interface ErrorContext {
+  /** The API server URL, for network errors. */
+  server: string
+  /** The kubeconfig context in use, for 401. */
+  contextName: string
+  requestTimeoutMs: number
+}
+
+export function toKubeApiError(error: unknown, operation: Operation, context: ErrorContext): KubeApiError {
+  if (error instanceof KubeApiError) return error
+  const failure = httpFailure(error)
+  if (failure) {
+    const { status, body } = failure
+    const message = body.message ?? `HTTP ${status}`
+    const make = (text: string): KubeApiError => new KubeApiError(text, status, body.reason, body.details?.kind)
+    if (status === 401) {
+      return make(
+        `The Kubernetes API server at ${context.server} rejected the credentials of kubeconfig context "${context.contextName}" (401 Unauthorized): check that its token or client certificate is valid and not expired.`
+      )
+    }
+    if (status === 403 && body.reason === 'Forbidden' && /cannot \w+ resource/.test(message)) {
+      const user = /User "([^"]*)"/.exec(message)?.[1]
+      const who = user ? `User "${user}"` : 'The kubeconfig user'
+      const where = operation.namespace ? `a Role in namespace "${operation.namespace}"` : 'a ClusterRole'
+      return make(
+        `${who} may not ${operation.verb} ${operation.resource}${operation.namespace ? ` in namespace "${operation.namespace}"` : ' at cluster scope'} (403 Forbidden). Grant it with this rule in ${where} bound to that user: ${grantingRule(operation)} (see the README's "Permissions").`
+      )
+    }
+    if (status === 403) return make(`Cannot ${describe(operation)}: ${message} (403).`)
+    if (status === 404 && body.details?.kind === 'namespaces') {
+      const namespace = body.details.name ?? operation.namespace
+      return make(`Namespace "${namespace}" does not exist: set \`create-namespace: true\`, or create it before this step.`)
+    }
+    if (status === 422 || status === 409 || status === 400) return make(`Cannot ${describe(operation)}: ${message}`)
+    if (status === 429 || status >= 500) {
+      return make(`The Kubernetes API server kept failing to ${describe(operation)} (${status}${body.reason ? ` ${body.reason}` : ''}): ${message}`)
+    }
+    return make(`Cannot ${describe(operation)}: ${message} (${status}).`)
+  }
+  const code = causeCode(error)
+  if (code === 'TIMEOUT') {
+    return new KubeApiError(
+      `The Kubernetes API server at ${context.server} did not answer a request to ${describe(operation)} within ${context.requestTimeoutMs / 1000} s (after retries).`,
+      undefined,
+      'Timeout',
+      undefined
+    )
+  }
+  if (code && code in TLS_CAUSES) {
+    return new KubeApiError(
+      `TLS with the Kubernetes API server at ${context.server} failed: ${TLS_CAUSES[code]} (${code}). Check the kubeconfig's certificate-authority data for this cluster.`,
+      undefined,
+      'TLS',
+      undefined
+    )
+  }
+  if (code && code in NETWORK_CAUSES) {
+    return new KubeApiError(
+      `Cannot reach the Kubernetes API server at ${context.server}: ${NETWORK_CAUSES[code]} (${code}). Check the kubeconfig's server URL and that the runner can reach the cluster.`,
+      undefined,
+      'Unreachable',
+      undefined
+    )
+  }
+  const detail = code ?? (error instanceof Error ? error.name : typeof error)
+  return new KubeApiError(
+    `Cannot ${describe(operation)} on the Kubernetes API server at ${context.server}: the request failed (${detail}).`,
+    undefined,
+    undefined,
+    undefined
+  )
+}

@@ -1,0 +1,57 @@
+// Retries for transient API failures: 429 (honouring Retry-After), 5xx, dropped connections and timeouts.
+// Bounded in attempts and in total time, with exponential backoff and full jitter so that concurrent
+// namespaces (and concurrent jobs) do not retry in lock-step.
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  maxAttempts: number
+  /** First backoff; doubles per attempt up to maxDelayMs. */
+  baseDelayMs: number
+  maxDelayMs: number
+  /** No new attempt starts once this much time has passed since the first. */
+  budgetMs: number
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 5000, budgetMs: 60_000 }
+
+/** What a failed attempt tells the retry loop. */
+export interface RetryVerdict {
+  retryable: boolean
+  /** The server's Retry-After, in milliseconds, when it sent one. */
+  retryAfterMs?: number
+}
+
+export async function withRetry<T>(
+  attempt: () => Promise<T>,
+  classify: (error: unknown) => RetryVerdict,
+  onRetry: (error: unknown, attemptNumber: number, delayMs: number) => void,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY
+): Promise<T> {
+  const started = Date.now()
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    try {
+      return await attempt()
+    } catch (error) {
+      const verdict = classify(error)
+      if (!verdict.retryable || attemptNumber >= policy.maxAttempts) throw error
+      const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1))
+      const delay = verdict.retryAfterMs ?? Math.round(Math.random() * backoff)
+      if (Date.now() - started + delay > policy.budgetMs) throw error
+      onRetry(error, attemptNumber, delay)
+      await sleep(delay)
+    }
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** Retry-After as seconds (the API server's form) or an HTTP date; capped so a bad value cannot stall the step. */
+export function parseRetryAfter(value: string | undefined, capMs = 30_000): number | undefined {
+  if (!value) return undefined
+  const seconds = Number(value)
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now()
+  if (!Number.isFinite(ms)) return undefined
+  return Math.min(capMs, Math.max(0, ms))
+}
