@@ -11,6 +11,7 @@ export interface StatusDetails {
   name?: string
   group?: string
   kind?: string
+  uid?: string
   causes?: StatusCause[]
   retryAfterSeconds?: number
 }
@@ -83,12 +84,16 @@ export function renderFieldError(e: FieldError): string {
   return e.detail ? `${e.field}: ${e.type}: ${e.detail}` : `${e.field}: ${e.type}`
 }
 
-/** 422 `Secret "x" is invalid: ...` — note the Kind, not the resource. Several errors render as `[e1, e2]`. */
+/**
+ * 422 `Secret "x" is invalid: ...` — note the Kind, not the resource; a kind of another group is qualified
+ * (`PatchOptions.meta.k8s.io "" is invalid: ...`). Several errors render as `[e1, e2]`.
+ */
 export function invalid(kind: string, name: string, errors: FieldError[], group = ''): StatusError {
   const rendered = errors.map(renderFieldError)
   const joined = rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`
-  return new StatusError(422, 'Invalid', `${kind} "${name}" is invalid: ${joined}`, {
-    name,
+  const qualifiedKind = group ? `${kind}.${group}` : kind
+  return new StatusError(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${joined}`, {
+    name: name || undefined,
     group: group || undefined,
     kind,
     causes: errors.map((e, i) => ({ reason: e.reason, message: rendered[i].slice(e.field.length + 2), field: e.field }))
@@ -121,4 +126,53 @@ export function forbidden(
 
 export function unauthorized(): StatusError {
   return new StatusError(401, 'Unauthorized', 'Unauthorized')
+}
+
+export function unsupportedMediaType(accepted: string[]): StatusError {
+  return new StatusError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`
+  )
+}
+
+export function requestEntityTooLarge(limit: number): StatusError {
+  return new StatusError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`)
+}
+
+/** A path the server does not serve (NewGenericServerResponse for 404 with no resource). */
+export function pathNotFound(): StatusError {
+  return new StatusError(404, 'NotFound', 'the server could not find the requested resource', {})
+}
+
+export function methodNotAllowed(): StatusError {
+  return new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {})
+}
+
+/** NamespaceLifecycle admission's refusal of a create in a namespace being deleted. */
+export function namespaceTerminating(resource: string, name: string, namespace: string): StatusError {
+  return new StatusError(
+    403,
+    'Forbidden',
+    `${resource} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+    {
+      name,
+      kind: resource,
+      causes: [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }]
+    }
+  )
+}
+
+/** A 403 that is not the authorizer's (admission's `this namespace may not be deleted`). */
+export function forbiddenBecause(resource: string, name: string, why: string): StatusError {
+  return new StatusError(403, 'Forbidden', `${resource} "${name}" is forbidden: ${why}`, { name, kind: resource })
+}
+
+export function internalError(why: string): StatusError {
+  return new StatusError(500, 'InternalError', `Internal error occurred: ${why}`)
+}
+
+/** The `Status` of Success a DELETE of a Secret answers. */
+export function successStatus(details: StatusDetails): Record<string, unknown> {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details }
 }

@@ -1,0 +1,118 @@
+import { parseWwwAuthenticate } from '../../src/registry/challenge.js'
+import { proxyFor } from '../../src/registry/proxy.js'
+import { registryEndpoint, verifyRegistryCredentials } from '../../src/registry/verify.js'
+
+describe('parseWwwAuthenticate', () => {
+  test.each([
+    [
+      'Docker Hub',
+      'Bearer realm="https://auth.docker.io/token",service="registry.docker.io"',
+      [{ scheme: 'bearer', params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io' } }]
+    ],
+    [
+      'GHCR with a scope holding a comma',
+      'Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/i:pull,push"',
+      [
+        {
+          scheme: 'bearer',
+          params: { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:o/i:pull,push' }
+        }
+      ]
+    ],
+    ['distribution htpasswd', 'Basic realm="test-registry"', [{ scheme: 'basic', params: { realm: 'test-registry' } }]],
+    [
+      'ECR (Basic with a service)',
+      'Basic realm="https://1.dkr.ecr.us-east-1.amazonaws.com/",service="ecr.amazonaws.com"',
+      [
+        {
+          scheme: 'basic',
+          params: { realm: 'https://1.dkr.ecr.us-east-1.amazonaws.com/', service: 'ecr.amazonaws.com' }
+        }
+      ]
+    ],
+    [
+      'two challenges, spaces, unquoted value, escapes, upper-case names',
+      'Basic  realm = "a \\"quoted\\" realm, with comma" , BEARER Realm=https://t.example/token, service="s"',
+      [
+        { scheme: 'basic', params: { realm: 'a "quoted" realm, with comma' } },
+        { scheme: 'bearer', params: { realm: 'https://t.example/token', service: 's' } }
+      ]
+    ],
+    [
+      'a scheme without parameters, then token68 (not interpreted, but it does not hide what follows)',
+      'Negotiate, NTLM abc==, Basic realm="r"',
+      [
+        { scheme: 'negotiate', params: {} },
+        { scheme: 'ntlm', params: { abc: '=' } },
+        { scheme: 'basic', params: { realm: 'r' } }
+      ]
+    ],
+    [
+      'unterminated quote keeps the rest',
+      'Bearer realm="https://x/token',
+      [{ scheme: 'bearer', params: { realm: 'https://x/token' } }]
+    ],
+    ['empty', '', []]
+  ])('%s', (_name, header, expected) => {
+    expect(parseWwwAuthenticate(header)).toEqual(expected)
+  })
+})
+
+describe('registryEndpoint', () => {
+  test.each([
+    ['https://index.docker.io/v1/', 'https://registry-1.docker.io'],
+    ['docker.io', 'https://registry-1.docker.io'],
+    ['index.docker.io', 'https://registry-1.docker.io'],
+    ['ghcr.io', 'https://ghcr.io'],
+    ['https://ghcr.io', 'https://ghcr.io'],
+    ['europe-docker.pkg.dev/project/repo', 'https://europe-docker.pkg.dev'],
+    ['registry.example.com:5000', 'https://registry.example.com:5000'],
+    ['HTTPS://registry.example.com:5000/v2/', 'https://registry.example.com:5000'],
+    ['http://10.0.0.1:5000', 'http://10.0.0.1:5000'],
+    ['[::1]:5000', 'https://[::1]:5000']
+  ])('%s → %s', (server, origin) => {
+    expect(registryEndpoint(server).origin).toBe(origin)
+  })
+})
+
+describe('proxyFor', () => {
+  const https = new URL('https://registry.example.com/v2/')
+  const http = new URL('http://registry.example.com:5000/v2/')
+  test.each<[string, URL, Record<string, string>, string | undefined]>([
+    ['no proxy configured', https, {}, undefined],
+    ['HTTPS_PROXY for https', https, { HTTPS_PROXY: 'http://proxy:3128' }, 'http://proxy:3128'],
+    ['lower case wins', https, { HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:1' }, 'http://lower:1'],
+    ['HTTP_PROXY is not for https', https, { HTTP_PROXY: 'http://proxy:3128' }, undefined],
+    ['HTTP_PROXY for http', http, { HTTP_PROXY: 'http://proxy:3128' }, 'http://proxy:3128'],
+    ['NO_PROXY exact host', https, { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'other,registry.example.com' }, undefined],
+    ['NO_PROXY domain suffix', https, { HTTPS_PROXY: 'http://p:1', NO_PROXY: '.example.com' }, undefined],
+    [
+      'NO_PROXY bare domain covers subdomains',
+      https,
+      { HTTPS_PROXY: 'http://p:1', no_proxy: 'example.com' },
+      undefined
+    ],
+    ['NO_PROXY *.domain', https, { HTTPS_PROXY: 'http://p:1', NO_PROXY: '*.example.com' }, undefined],
+    ['NO_PROXY *', https, { HTTPS_PROXY: 'http://p:1', NO_PROXY: '*' }, undefined],
+    ['NO_PROXY other port', http, { HTTP_PROXY: 'http://p:1', NO_PROXY: 'registry.example.com:443' }, 'http://p:1'],
+    ['NO_PROXY same port', http, { HTTP_PROXY: 'http://p:1', NO_PROXY: 'registry.example.com:5000' }, undefined],
+    ['NO_PROXY a suffix is not a domain', https, { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'ample.com' }, 'http://p:1'],
+    ['NO_PROXY IPv6', new URL('https://[::1]:5000/v2/'), { HTTPS_PROXY: 'http://p:1', NO_PROXY: '::1' }, undefined],
+    [
+      'NO_PROXY IP',
+      new URL('https://127.0.0.1:5000/v2/'),
+      { HTTPS_PROXY: 'http://p:1', NO_PROXY: '127.0.0.1' },
+      undefined
+    ]
+  ])('%s', (_name, url, env, expected) => {
+    expect(proxyFor(url, env)).toBe(expected)
+  })
+})
+
+describe('verifyRegistryCredentials refuses before any request', () => {
+  test('a key no URL can be made of', async () => {
+    await expect(verifyRegistryCredentials({ server: 'bad host:99999', username: 'u', password: 'p' })).rejects.toThrow(
+      "Registry 'bad host:99999' is not a host[:port]"
+    )
+  })
+})

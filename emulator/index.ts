@@ -1,0 +1,208 @@
+// The Kubernetes API emulator the tests, the demo and the benchmark start: a faithful-enough
+// kube-apiserver 1.33 for namespaces, secrets and serviceaccounts, with users, RBAC, faults and a request log.
+import { randomUUID } from 'node:crypto'
+import type { CertificateAuthority } from '../dev/tls.js'
+import { Authenticator } from './auth.js'
+import { loadEngines, fallbackRecordUpdate, type Engines } from './engines.js'
+import { FaultInjector, type FaultSpec } from './faults.js'
+import { renderKubeconfig, type KubeconfigCredentials } from './kubeconfig.js'
+import { NamespaceController } from './namespace-controller.js'
+import { Authorizer, type RbacRule } from './rbac.js'
+import { RequestLog, type RequestRecord } from './request-log.js'
+import { strategyForKind } from './resources/index.js'
+import { nowRfc3339, ResourceHandlers } from './rest.js'
+import { ApiServer } from './server.js'
+import { invalid } from './status.js'
+import { ObjectStore } from './store.js'
+import type { KubeObject, ResourceName } from './types.js'
+
+export type { RbacRule, FaultSpec, RequestRecord, KubeObject }
+
+export interface EmulatorUser {
+  name: string
+  groups?: string[]
+  auth?: 'token' | 'certificate'
+  rules: RbacRule[] | 'cluster-admin'
+}
+
+export interface EmulatorOptions {
+  /** default [{ name: 'admin', rules: 'cluster-admin' }] */
+  users?: EmulatorUser[]
+  /** delay before the controller creates a namespace's `default` ServiceAccount; default 50 */
+  defaultServiceAccountDelayMs?: number
+  /** delay between a namespace's DELETE (Terminating) and its removal with its contents; default 50 */
+  namespaceDeletionDelayMs?: number
+  latencyMs?: number
+  port?: number
+  /** default default, kube-system, kube-public, kube-node-lease, each with its default ServiceAccount */
+  initialNamespaces?: string[]
+}
+
+/**
+ * dev/tls.ts pulls in @peculiar/x509, whose CommonJS dependency tsyringe needs the Reflect polyfill loaded
+ * first; under jest's ESM mode CommonJS modules run while the import graph is linked, before the polyfill
+ * import in dev/tls.ts. Importing both late, in order, works everywhere.
+ */
+async function loadTls(): Promise<typeof import('../dev/tls.js')> {
+  await import('@abraham/reflection')
+  return import('../dev/tls.js')
+}
+
+const DEFAULT_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
+
+export class KubeEmulator {
+  readonly url: string
+  readonly caCertPem: string
+  private readonly credentials = new Map<string, KubeconfigCredentials>()
+  private readonly userOrder: string[] = []
+  private latency: number
+
+  private constructor(
+    private readonly ca: CertificateAuthority,
+    private readonly server: ApiServer,
+    private readonly store: ObjectStore,
+    private readonly engines: Engines,
+    private readonly authenticator: Authenticator,
+    private readonly authorizer: Authorizer,
+    private readonly controller: NamespaceController,
+    private readonly log: RequestLog,
+    private readonly faults: FaultInjector,
+    port: number,
+    latencyMs: number
+  ) {
+    this.url = `https://127.0.0.1:${port}`
+    this.caCertPem = ca.certPem
+    this.latency = latencyMs
+  }
+
+  static async start(options: EmulatorOptions = {}): Promise<KubeEmulator> {
+    const ca = await (await loadTls()).createCertificateAuthority('kube-emulator-ca')
+    const serving = await ca.issueServer(['127.0.0.1', 'localhost'])
+    const engines = await loadEngines()
+    const store = new ObjectStore()
+    const controller = new NamespaceController(store, engines, {
+      defaultServiceAccountDelayMs: options.defaultServiceAccountDelayMs ?? 50,
+      namespaceDeletionDelayMs: options.namespaceDeletionDelayMs ?? 50
+    })
+    const authenticator = new Authenticator()
+    const authorizer = new Authorizer()
+    const log = new RequestLog()
+    const faults = new FaultInjector()
+    const handlers = new ResourceHandlers(store, engines, controller)
+    let emulator: KubeEmulator | undefined
+    const server = new ApiServer(
+      { keyPem: serving.keyPem, certPem: serving.certPem, caCertPem: ca.certPem },
+      { authenticator, authorizer, handlers, faults, log, store, latencyMs: () => emulator?.latency ?? 0 }
+    )
+    const port = await server.listen(options.port ?? 0)
+    emulator = new KubeEmulator(ca, server, store, engines, authenticator, authorizer, controller, log, faults, port, options.latencyMs ?? 0)
+    for (const user of options.users ?? [{ name: 'admin', rules: 'cluster-admin' }]) await emulator.addUser(user)
+    for (const namespace of options.initialNamespaces ?? DEFAULT_NAMESPACES) {
+      emulator.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } })
+      controller.ensureDefaultServiceAccount(namespace)
+    }
+    return emulator
+  }
+
+  /** kubeconfig YAML for a user (default the first); credentials embedded (token or client cert/key data). */
+  kubeconfig(options: { user?: string; namespace?: string; context?: string } = {}): string {
+    const user = options.user ?? this.userOrder[0]
+    const credentials = user === undefined ? undefined : this.credentials.get(user)
+    if (!user || !credentials) throw new Error(`the emulator has no user ${JSON.stringify(user)}`)
+    return renderKubeconfig({
+      server: this.url,
+      caCertPem: this.caCertPem,
+      user,
+      credentials,
+      namespace: options.namespace,
+      context: options.context
+    })
+  }
+
+  async addUser(user: EmulatorUser): Promise<void> {
+    const identity = { user: user.name, groups: user.groups ?? [] }
+    if (user.auth === 'certificate') {
+      const issued = await this.ca.issueClient(user.name, user.groups ?? [])
+      this.credentials.set(user.name, { clientCertificatePem: issued.certPem, clientKeyPem: issued.keyPem })
+    } else {
+      this.credentials.set(user.name, { token: this.authenticator.addToken(identity) })
+    }
+    if (!this.userOrder.includes(user.name)) this.userOrder.push(user.name)
+    this.authorizer.setRules(user.name, user.rules)
+  }
+
+  setRules(user: string, rules: EmulatorUser['rules']): void {
+    if (!this.authorizer.hasUser(user)) throw new Error(`the emulator has no user ${JSON.stringify(user)}`)
+    this.authorizer.setRules(user, rules)
+  }
+
+  get requests(): RequestRecord[] {
+    return this.log.records
+  }
+
+  clearRequests(): void {
+    this.log.clear()
+  }
+
+  /** requests that would change state: POST/PUT/PATCH/DELETE that are not dryRun and were not answered by a fault */
+  writes(): RequestRecord[] {
+    return this.log.writes()
+  }
+
+  injectFault(spec: FaultSpec): () => void {
+    return this.faults.add(spec)
+  }
+
+  clearFaults(): void {
+    this.faults.clear()
+  }
+
+  setLatency(ms: number): void {
+    this.latency = ms
+  }
+
+  setDefaultServiceAccountDelay(ms: number): void {
+    this.controller.timing.defaultServiceAccountDelayMs = ms
+  }
+
+  get(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.store.get(resource, resource === 'namespaces' ? undefined : namespace, name)
+  }
+
+  list(resource: ResourceName, namespace?: string): KubeObject[] {
+    return this.store.list(resource, resource === 'namespaces' ? undefined : namespace)
+  }
+
+  /**
+   * Creates directly (metadata filled in as a create would), e.g. an Opaque secret or a labelled namespace.
+   * Throws the 422 StatusError a create would get for an invalid object; an existing object is replaced.
+   * A seeded namespace gets its `default` ServiceAccount from the controller, as a created one does.
+   */
+  seed(object: KubeObject): KubeObject {
+    const strategy = strategyForKind(object.kind)
+    if (!strategy) throw new Error(`the emulator does not serve kind ${JSON.stringify(object.kind)}`)
+    const now = nowRfc3339()
+    const decoded = strategy.decode({ ...object, apiVersion: 'v1', metadata: { ...object.metadata } })
+    const meta = decoded.metadata!
+    if (!strategy.namespaced) delete meta.namespace
+    else meta.namespace ??= 'default'
+    meta.uid ??= randomUUID()
+    meta.creationTimestamp ??= now
+    strategy.prepareForCreate(decoded)
+    const errors = strategy.validate(decoded)
+    if (errors.length > 0) throw invalid(strategy.kind, meta.name ?? '', errors)
+    const withFields = this.engines.patch
+      ? this.engines.patch.recordUpdate(undefined, decoded, 'emulator-seed', now)
+      : fallbackRecordUpdate(decoded, 'emulator-seed', now)
+    withFields.metadata!.resourceVersion = this.store.nextResourceVersion()
+    const stored = this.store.put(strategy.resource, withFields)
+    if (strategy.resource === 'namespaces') this.controller.namespaceCreated(meta.name!)
+    return stored
+  }
+
+  async stop(): Promise<void> {
+    this.controller.stop()
+    this.faults.clear()
+    await this.server.close()
+  }
+}
