@@ -20,17 +20,21 @@ var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/apply/targets.ts
 // Which namespaces the action writes to: those listed, plus those the label selector matches; when
 // neither is given, the namespace of the kubeconfig context (else `default`), as kubectl would use.
+// With create-namespace, also which of them do not exist yet: one LIST for the whole step, so that a
+// re-run sends no create at all instead of one refused create per namespace.
 
 async function resolveTargets(cluster, request) {
-    if (request.selector === undefined) {
-        return request.listed.length > 0 ? [...request.listed] : [request.contextNamespace];
-    }
-    const matched = (await cluster.listNamespaceNames(request.selector)).sort();
-    const targets = [...new Set([...request.listed, ...matched])];
-    if (targets.length === 0) {
+    const [matched, existing] = await Promise.all([
+        request.selector === undefined ? Promise.resolve([]) : cluster.listNamespaceNames(request.selector),
+        request.createNamespace ? cluster.listNamespaceNames('') : Promise.resolve(undefined)
+    ]);
+    const listed = request.listed.length > 0 || request.selector !== undefined ? request.listed : [request.contextNamespace];
+    const namespaces = [...new Set([...listed, ...matched.sort()])];
+    if (namespaces.length === 0) {
         throw new errors/* ActionError */.lZ(`No namespace matches namespace-selector "${request.selector}", and no namespace is listed: label the namespaces (kubectl label namespace NAME KEY=VALUE) or list them in the namespace input.`);
     }
-    return targets;
+    const known = new Set(existing ?? []);
+    return { namespaces, toCreate: new Set(existing ? listed.filter((name) => !known.has(name)) : []) };
 }
 
 // EXTERNAL MODULE: ./src/cleanup.ts
@@ -163,21 +167,22 @@ async function runMain() {
     const [{ connect }, { runAnnotations }] = await Promise.all([__webpack_require__.e(/* import() */ 934).then(__webpack_require__.bind(__webpack_require__, 1934)), Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(817)]).then(__webpack_require__.bind(__webpack_require__, 8817))]);
     const cluster = connect(kubeconfig);
     core/* debug */.Yz(`Kubernetes API server ${kubeconfig.server}, context "${kubeconfig.contextName}" (from ${kubeconfig.origin})`);
-    const namespaces = await resolveTargets(cluster, {
+    const targets = await resolveTargets(cluster, {
         listed: inputs.namespaces,
         selector: inputs.namespaceSelector,
-        contextNamespace: kubeconfig.namespace
+        contextNamespace: kubeconfig.namespace,
+        createNamespace: inputs.createNamespace
     });
     const plan = {
         secret: { name: inputs.secretName, dockerConfigJson, labels: inputs.labels, annotations: inputs.annotations },
         serviceAccounts: inputs.serviceAccounts.includes('*') ? '*' : inputs.serviceAccounts,
-        createNamespace: inputs.createNamespace,
+        namespacesToCreate: targets.toCreate,
         dryRun: inputs.dryRun,
         recreate: inputs.recreate,
         runAnnotations,
         defaultServiceAccountTimeoutMs: DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS
     };
-    const results = await (0,fan_out/* applyToNamespaces */.AY)(cluster, namespaces, plan);
+    const results = await (0,fan_out/* applyToNamespaces */.AY)(cluster, targets.namespaces, plan);
     setOutputs(inputs.secretName, results);
     await writeSummary({ secretName: inputs.secretName, registries, dryRun: inputs.dryRun }, results);
     if (inputs.cleanup && !inputs.dryRun)

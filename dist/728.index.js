@@ -132,7 +132,7 @@ async function applyToNamespace(cluster, namespace, plan) {
 }
 async function reconcileNamespace(cluster, namespace, plan, result) {
     const write = { dryRun: plan.dryRun };
-    if (plan.createNamespace) {
+    if (plan.namespacesToCreate.has(namespace)) {
         result.namespaceCreated = (await cluster.createNamespace(namespace, write)) === 'created';
         if (result.namespaceCreated)
             core/* info */.pq(`Namespace "${namespace}": created${plan.dryRun ? ' (dry run)' : ''}`);

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { CertificateAuthority } from '../dev/tls.js'
 import { Authenticator } from './auth.js'
-import { loadEngines, fallbackRecordUpdate, type Engines } from './engines.js'
+import { engines as defaultEngines, type Engines } from './engines.js'
 import { FaultInjector, type FaultSpec } from './faults.js'
 import { renderKubeconfig, type KubeconfigCredentials } from './kubeconfig.js'
 import { NamespaceController } from './namespace-controller.js'
@@ -78,7 +78,7 @@ export class KubeEmulator {
   static async start(options: EmulatorOptions = {}): Promise<KubeEmulator> {
     const ca = await (await loadTls()).createCertificateAuthority('kube-emulator-ca')
     const serving = await ca.issueServer(['127.0.0.1', 'localhost'])
-    const engines = await loadEngines()
+    const engines = defaultEngines
     const store = new ObjectStore()
     const controller = new NamespaceController(store, engines, {
       defaultServiceAccountDelayMs: options.defaultServiceAccountDelayMs ?? 50,
@@ -191,9 +191,7 @@ export class KubeEmulator {
     strategy.prepareForCreate(decoded)
     const errors = strategy.validate(decoded)
     if (errors.length > 0) throw invalid(strategy.kind, meta.name ?? '', errors)
-    const withFields = this.engines.patch
-      ? this.engines.patch.recordUpdate(undefined, decoded, 'emulator-seed', now)
-      : fallbackRecordUpdate(decoded, 'emulator-seed', now)
+    const withFields = this.engines.patch.recordUpdate(undefined, decoded, 'emulator-seed', now)
     withFields.metadata!.resourceVersion = this.store.nextResourceVersion()
     const stored = this.store.put(strategy.resource, withFields)
     if (strategy.resource === 'namespaces') this.controller.namespaceCreated(meta.name!)

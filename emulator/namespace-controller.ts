@@ -3,7 +3,6 @@
 // controller empties a Terminating namespace and then removes it. Timers are unref'd and cleared by stop().
 import { randomUUID } from 'node:crypto'
 import type { Engines } from './engines.js'
-import { fallbackRecordUpdate } from './engines.js'
 import { namespacePhase } from './resources/namespaces.js'
 import type { ObjectStore } from './store.js'
 import type { KubeObject } from './types.js'
@@ -47,9 +46,7 @@ export class NamespaceController {
       apiVersion: 'v1',
       metadata: { name: 'default', namespace, uid: randomUUID(), creationTimestamp: now }
     }
-    const withFields = this.engines.patch
-      ? this.engines.patch.recordUpdate(undefined, account, CONTROLLER_MANAGER, now)
-      : fallbackRecordUpdate(account, CONTROLLER_MANAGER, now)
+    const withFields = this.engines.patch.recordUpdate(undefined, account, CONTROLLER_MANAGER, now)
     withFields.metadata!.resourceVersion = this.store.nextResourceVersion()
     this.store.put('serviceaccounts', withFields)
   }

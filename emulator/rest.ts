@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { load as loadYaml } from 'js-yaml'
 import type { Engines, PatchType } from './engines.js'
-import { fallbackRecordUpdate } from './engines.js'
+import { pruneUnknownFields } from './field-validation.js'
 import { goJsonSyntaxError } from './go-decode.js'
 import type { NamespaceController } from './namespace-controller.js'
 import { managerOf, readWriteOptions, type OptionsKind, type WriteOptions } from './options.js'
@@ -58,6 +58,8 @@ export interface ResourceRequest {
 export interface ResourceResponse {
   status: number
   body: unknown
+  /** texts for `Warning: 299 - "..."` headers */
+  warnings?: string[]
 }
 
 /** RFC 3339 with seconds, as metav1.Time serialises. */
@@ -139,13 +141,17 @@ export class ResourceHandlers {
 
   // ---- writes
 
-  private readBody(request: ResourceRequest, optionsKind: OptionsKind): { object: KubeObject; options: WriteOptions } {
+  private readBody(
+    request: ResourceRequest,
+    optionsKind: OptionsKind,
+    warnings: string[]
+  ): { object: KubeObject; options: WriteOptions } {
     if (request.body === 'too-large') throw requestEntityTooLarge(MAX_REQUEST_BODY_BYTES)
     const mediaType = mediaTypeOf(request.contentType)
     if (!BODY_MEDIA_TYPES.includes(mediaType)) throw unsupportedMediaType(BODY_MEDIA_TYPES)
     const options = readWriteOptions(optionsKind, request.query)
     const parsed = this.parseBody(request.body, mediaType)
-    const object = this.decode(request.strategy, parsed)
+    const object = this.decode(request.strategy, parsed, request.query, warnings)
     this.checkNamespaceOfObject(request, object)
     return { object, options }
   }
@@ -161,7 +167,6 @@ export class ResourceHandlers {
   private parseBody(body: Buffer, mediaType: string): Record<string, unknown> {
     let parsed: unknown
     if (mediaType === 'application/vnd.kubernetes.protobuf') {
-      if (!this.engines.protobuf) throw unsupportedMediaType(['application/json', 'application/yaml'])
       parsed = this.engines.protobuf.decodeObject(body)
     } else if (mediaType === 'application/yaml') {
       try {
@@ -183,8 +188,11 @@ export class ResourceHandlers {
     return parsed
   }
 
-  /** Decoding into the typed object: kind and version checked and defaulted, then the resource's decoding. */
-  private decode(strategy: ResourceStrategy, body: Record<string, unknown>): KubeObject {
+  /**
+   * Decoding into the typed object: kind and version checked and defaulted, unknown fields dropped (400 when
+   * fieldValidation=Strict, else warnings unless Ignore), then the resource's own decoding.
+   */
+  private decode(strategy: ResourceStrategy, body: Record<string, unknown>, query: URLSearchParams, warnings: string[]): KubeObject {
     const kind = typeof body.kind === 'string' && body.kind ? body.kind : strategy.kind
     const apiVersion = typeof body.apiVersion === 'string' && body.apiVersion ? body.apiVersion : 'v1'
     if (apiVersion !== 'v1') {
@@ -198,8 +206,14 @@ export class ResourceHandlers {
         `${strategy.kind} in version "v1" cannot be handled as a ${strategy.kind}: json: cannot unmarshal ${Array.isArray(body.metadata) ? 'array' : typeof body.metadata} into Go struct field ${strategy.kind}.metadata of type v1.ObjectMeta`
       )
     }
-    const decoded = strategy.decode({ ...body, kind, apiVersion, metadata: { ...(isRecord(body.metadata) ? body.metadata : {}) } })
-    return decoded
+    const typed = structuredClone({ ...body, kind, apiVersion, metadata: isRecord(body.metadata) ? body.metadata : {} })
+    const unknown = pruneUnknownFields(strategy.kind, typed)
+    const mode = query.get('fieldValidation') || 'Warn'
+    if (unknown.length > 0 && mode === 'Strict') {
+      throw badRequest(`strict decoding error: ${unknown.map((path) => `unknown field "${path}"`).join(', ')}`)
+    }
+    if (mode === 'Warn') warnings.push(...unknown.map((path) => `unknown field "${path}"`))
+    return strategy.decode(typed)
   }
 
   /** EnsureObjectNamespaceMatchesRequestNamespace: fill in, clear for cluster-scoped, or 400 on mismatch. */
@@ -224,8 +238,7 @@ export class ResourceHandlers {
   }
 
   private recordUpdate(previous: KubeObject | undefined, next: KubeObject, manager: string, now: string): KubeObject {
-    if (this.engines.patch) return this.engines.patch.recordUpdate(previous, next, manager, now)
-    return fallbackRecordUpdate(next, manager, now)
+    return this.engines.patch.recordUpdate(previous, next, manager, now)
   }
 
   /** rest.BeforeCreate + storage create: defaults, generated name, validation, then AlreadyExists. */
@@ -250,11 +263,12 @@ export class ResourceHandlers {
   }
 
   private create(request: ResourceRequest): ResourceResponse {
-    const { object, options } = this.readBody(request, 'CreateOptions')
+    const warnings: string[] = []
+    const { object, options } = this.readBody(request, 'CreateOptions', warnings)
     const now = nowRfc3339()
     const manager = managerOf(options.fieldManager, request.userAgent)
     const withFields = this.recordUpdate(undefined, object, manager, now)
-    return { status: 201, body: this.finishCreate(request.strategy, withFields, options, now) }
+    return { status: 201, body: this.finishCreate(request.strategy, withFields, options, now), warnings }
   }
 
   /** rest.BeforeUpdate + GuaranteedUpdate: the stale check, defaults, validation, and the no-op rule. */
@@ -285,7 +299,8 @@ export class ResourceHandlers {
 
   private update(request: ResourceRequest): ResourceResponse {
     const { strategy, name } = request
-    const { object, options } = this.readBody(request, 'UpdateOptions')
+    const warnings: string[] = []
+    const { object, options } = this.readBody(request, 'UpdateOptions', warnings)
     const objectName = object.metadata?.name
     if (objectName !== name) {
       throw badRequest(`the name of the object (${objectName ?? ''}) does not match the name on the URL (${name})`)
@@ -293,7 +308,7 @@ export class ResourceHandlers {
     const current = this.existing(strategy, request.namespace, name!)
     const now = nowRfc3339()
     const next = this.recordUpdate(current, object, managerOf(options.fieldManager, request.userAgent), now)
-    return { status: 200, body: this.finishUpdate(strategy, next, current, options) }
+    return { status: 200, body: this.finishUpdate(strategy, next, current, options), warnings }
   }
 
   private patch(request: ResourceRequest): ResourceResponse {
@@ -304,29 +319,36 @@ export class ResourceHandlers {
     if (request.body === 'too-large') throw requestEntityTooLarge(MAX_REQUEST_BODY_BYTES)
     const options = readWriteOptions('PatchOptions', request.query, type === 'apply')
     const patchEngine = this.engines.patch
-    if (!patchEngine) throw internalError('the emulator was started without its patch engine (emulator/patch)')
     const current = this.store.get(strategy.resource, strategy.namespaced ? namespace : undefined, name!)
     if (!current && type !== 'apply') throw notFound(strategy.resource, name!)
     if (!current) this.admitCreate(strategy, namespace, name!)
     const now = nowRfc3339()
+    const manager = managerOf(options.fieldManager, request.userAgent)
     const patched = patchEngine.applyPatch(current, {
       type,
       body: request.body,
       kind: strategy.kind,
       name: name!,
-      fieldManager: managerOf(options.fieldManager, request.userAgent),
+      fieldManager: manager,
       force: options.force === true,
       now
     })
-    const object = this.decode(strategy, patched as Record<string, unknown>)
+    const warnings: string[] = []
+    let object = this.decode(strategy, patched as Record<string, unknown>, request.query, warnings)
     this.checkNamespaceOfObject(request, object)
+    if (current && type !== 'apply') {
+      // The real fieldmanager sees the object after decoding (stringData merged into data), so an Update's
+      // fields are recomputed here rather than taken from the raw patched JSON.
+      const unmanaged = { ...object, metadata: { ...object.metadata, managedFields: current.metadata?.managedFields } }
+      object = this.recordUpdate(current, unmanaged, manager, now)
+    }
     if (!current) {
       if (object.metadata?.name !== name) {
         throw badRequest(`the name of the object (${object.metadata?.name ?? ''}) does not match the name on the URL (${name})`)
       }
-      return { status: 201, body: this.finishCreate(strategy, object, options, now) }
+      return { status: 201, body: this.finishCreate(strategy, object, options, now), warnings }
     }
-    return { status: 200, body: this.finishUpdate(strategy, object, current, options) }
+    return { status: 200, body: this.finishUpdate(strategy, object, current, options), warnings }
   }
 
   private delete(request: ResourceRequest): ResourceResponse {

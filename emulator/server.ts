@@ -193,7 +193,7 @@ export class ApiServer {
     if (info.verb === 'watch') {
       return { status: 200, stream: prepareWatch(this.parts.store, { strategy, namespace: info.namespace, name: info.name, query: url.searchParams }) }
     }
-    return this.parts.handlers.handle({
+    const { status, body: answerBody, warnings } = this.parts.handlers.handle({
       method,
       strategy,
       namespace: info.namespace,
@@ -204,6 +204,9 @@ export class ApiServer {
       userAgent: request.headers['user-agent'],
       body
     })
+    // Go's %q of the text, in the RFC 7234 warn-text form kube-apiserver writes.
+    const warning = warnings?.length ? { Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`).join(', ') } : undefined
+    return { status, body: answerBody, headers: warning }
   }
 
   private send(response: ServerResponse, method: string, answer: Answer, record: RequestRecord): void {

@@ -21,10 +21,13 @@ const inputs = {
   labels: 'team=storefront'
 }
 
+/** The step log as the runner shows it with debug logging off: commands consumed, annotations labelled. */
 function showLog(run: ActionRun): void {
   for (const line of run.log.split('\n')) {
-    if (line.startsWith('::add-mask::') || line === '') continue // the runner consumes these; it never shows them
-    console.log(`  ${line}`)
+    if (line === '' || line.startsWith('::add-mask::') || line.startsWith('::debug::')) continue
+    const annotation = /^::(error|warning|notice)[^:]*::(.*)$/.exec(line)
+    const text = annotation ? `${annotation[1][0].toUpperCase()}${annotation[1].slice(1)}: ${annotation[2].replace(/%0A/g, '\n    ')}` : line
+    console.log(`  ${text}`)
   }
 }
 

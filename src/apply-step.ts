@@ -33,22 +33,23 @@ export async function runMain(): Promise<void> {
   const [{ connect }, { runAnnotations }] = await Promise.all([import('./kube/client.js'), import('./run-annotations.js')])
   const cluster = connect(kubeconfig)
   core.debug(`Kubernetes API server ${kubeconfig.server}, context "${kubeconfig.contextName}" (from ${kubeconfig.origin})`)
-  const namespaces = await resolveTargets(cluster, {
+  const targets = await resolveTargets(cluster, {
     listed: inputs.namespaces,
     selector: inputs.namespaceSelector,
-    contextNamespace: kubeconfig.namespace
+    contextNamespace: kubeconfig.namespace,
+    createNamespace: inputs.createNamespace
   })
 
   const plan: NamespacePlan = {
     secret: { name: inputs.secretName, dockerConfigJson, labels: inputs.labels, annotations: inputs.annotations },
     serviceAccounts: inputs.serviceAccounts.includes('*') ? '*' : inputs.serviceAccounts,
-    createNamespace: inputs.createNamespace,
+    namespacesToCreate: targets.toCreate,
     dryRun: inputs.dryRun,
     recreate: inputs.recreate,
     runAnnotations,
     defaultServiceAccountTimeoutMs: DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS
   }
-  const results = await applyToNamespaces(cluster, namespaces, plan)
+  const results = await applyToNamespaces(cluster, targets.namespaces, plan)
 
   setOutputs(inputs.secretName, results)
   await writeSummary({ secretName: inputs.secretName, registries, dryRun: inputs.dryRun }, results)

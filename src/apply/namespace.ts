@@ -15,7 +15,8 @@ export interface NamespacePlan {
   secret: SecretSpec
   /** Names, or '*' for every service account in the namespace. */
   serviceAccounts: string[] | '*'
-  createNamespace: boolean
+  /** Namespaces to create first (create-namespace, and found missing). */
+  namespacesToCreate: Set<string>
   dryRun: boolean
   recreate: boolean
   /** Annotations recording this run; written only when the credentials change. */
@@ -49,7 +50,7 @@ export async function applyToNamespace(cluster: Cluster, namespace: string, plan
 
 async function reconcileNamespace(cluster: Cluster, namespace: string, plan: NamespacePlan, result: NamespaceResult): Promise<void> {
   const write = { dryRun: plan.dryRun }
-  if (plan.createNamespace) {
+  if (plan.namespacesToCreate.has(namespace)) {
     result.namespaceCreated = (await cluster.createNamespace(namespace, write)) === 'created'
     if (result.namespaceCreated) core.info(`Namespace "${namespace}": created${plan.dryRun ? ' (dry run)' : ''}`)
     if (result.namespaceCreated && plan.dryRun) {

@@ -123,7 +123,7 @@ export class KubernetesCluster implements Cluster {
 
   async listNamespaceNames(labelSelector: string): Promise<string[]> {
     const list = await this.call({ verb: 'list', resource: 'namespaces' }, (options) =>
-      this.api.listNamespace({ labelSelector }, options)
+      this.api.listNamespace({ labelSelector: labelSelector || undefined }, options)
     )
     return list.items.map((namespace) => namespace.metadata?.name ?? '').filter((name) => name !== '')
   }
