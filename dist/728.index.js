@@ -1564,7 +1564,7 @@ class KubernetesCluster {
         }
     }
     async listNamespaceNames(labelSelector) {
-        const list = await this.call({ verb: 'list', resource: 'namespaces' }, (options) => this.api.listNamespace({ labelSelector }, options));
+        const list = await this.call({ verb: 'list', resource: 'namespaces' }, (options) => this.api.listNamespace({ labelSelector: labelSelector || undefined }, options));
         return list.items.map((namespace) => namespace.metadata?.name ?? '').filter((name) => name !== '');
     }
     async orUndefinedWhenMissing(request) {

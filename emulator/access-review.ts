@@ -9,7 +9,7 @@ import { badRequest } from './status.js'
 const DISCOVERY_PATHS = ['/api', '/api/*', '/apis', '/apis/*', '/version', '/version/', '/openapi', '/openapi/*', '/healthz', '/livez', '/readyz']
 
 function text(record: Record<string, unknown>, key: string): string | undefined {
-  return typeof record[key] === 'string' ? (record[key] as string) : undefined
+  return typeof record[key] === 'string' ? (record[key]) : undefined
 }
 
 export function selfSubjectAccessReview(body: unknown, identity: Identity, authorizer: Authorizer): Record<string, unknown> {

@@ -253,10 +253,10 @@ export class ResourceHandlers {
     strategy.prepareForCreate(object)
     const errors = strategy.validate(object)
     if (errors.length > 0) throw invalid(strategy.kind, meta.name ?? '', errors)
-    const name = object.metadata!.name!
+    const name = object.metadata.name!
     if (this.store.get(strategy.resource, object.metadata?.namespace, name)) throw alreadyExists(strategy.resource, name)
     if (options.dryRun) return object
-    object.metadata!.resourceVersion = this.store.nextResourceVersion()
+    object.metadata.resourceVersion = this.store.nextResourceVersion()
     const stored = this.store.put(strategy.resource, object)
     if (strategy.resource === 'namespaces') this.namespaces.namespaceCreated(name)
     return stored
@@ -334,7 +334,7 @@ export class ResourceHandlers {
       now
     })
     const warnings: string[] = []
-    let object = this.decode(strategy, patched as Record<string, unknown>, request.query, warnings)
+    let object = this.decode(strategy, patched, request.query, warnings)
     this.checkNamespaceOfObject(request, object)
     if (current && type !== 'apply') {
       // The real fieldmanager sees the object after decoding (stringData merged into data), so an Update's

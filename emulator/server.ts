@@ -37,7 +37,7 @@ export interface TlsMaterial {
 interface Answer {
   status: number
   body?: unknown
-  headers?: Record<string, string>
+  headers?: Record<string, string | string[]>
   /** a watch: writes the response itself */
   stream?: (response: ServerResponse) => void
 }
@@ -205,7 +205,7 @@ export class ApiServer {
       body
     })
     // Go's %q of the text, in the RFC 7234 warn-text form kube-apiserver writes.
-    const warning = warnings?.length ? { Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`).join(', ') } : undefined
+    const warning = warnings?.length ? { Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`) } : undefined
     return { status, body: answerBody, headers: warning }
   }
 

@@ -40,7 +40,7 @@ export function canonical(object: KubeObject): KubeObject {
   if (meta) for (const key of ['labels', 'annotations']) if (meta[key]) meta[key] = sortedMap(meta[key])
   const withMeta: Record<string, unknown> = { ...object, metadata: meta }
   if (withMeta.data) withMeta.data = sortedMap(withMeta.data)
-  return ordered(withMeta, strategy?.fieldOrder ?? ['kind', 'apiVersion', 'metadata']) as KubeObject
+  return ordered(withMeta, strategy?.fieldOrder ?? ['kind', 'apiVersion', 'metadata'])
 }
 
 function resourceOfKind(kind: string | undefined): string {

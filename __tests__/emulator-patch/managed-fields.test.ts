@@ -88,7 +88,7 @@ describe('recordUpdate', () => {
     )
     expect(namespace.metadata?.managedFields?.[0].fieldsV1).toEqual({
       'f:metadata': { 'f:labels': { '.': {}, 'f:kubernetes.io/metadata.name': {} } },
-      'f:spec': { 'f:finalizers': {} }
+      'f:spec': { '.': {}, 'f:finalizers': {} }
     })
   })
 
@@ -128,7 +128,7 @@ describe('recordUpdate', () => {
     let object: KubeObject = createdByKubectl()
     for (let i = 0; i < 10; i++) {
       const time = `2026-01-02T04:${String(10 + i).padStart(2, '0')}:00Z`
-      object = recordUpdate(object, { ...object, metadata: { ...object.metadata, labels: { [`k${i}`]: 'v' } } }, `m${i}`, time)
+      object = recordUpdate(object, { ...object, metadata: { ...object.metadata, labels: { ...object.metadata?.labels, [`k${i}`]: 'v' } } }, `m${i}`, time)
     }
     const managers = object.metadata?.managedFields?.map((e) => e.manager)
     expect(managers).toHaveLength(10)
@@ -184,10 +184,11 @@ describe('server-side apply', () => {
     })
   })
 
+  // Paths in fieldpath.Set.Iterate order: a node's own members before its children.
   test('several conflicts are listed per manager', () => {
     const error = statusErrorOf(() => apply(createdByKubectl(), secretConfig({ '.dockerconfigjson': 'e30K' }, { type: 'Opaque' })))
     expect(error.message).toBe(
-      'Apply failed with 2 conflicts: conflicts with "kubectl-create" using v1:\n- .data..dockerconfigjson\n- .type'
+      'Apply failed with 2 conflicts: conflicts with "kubectl-create" using v1:\n- .type\n- .data..dockerconfigjson'
     )
   })
 
@@ -201,7 +202,8 @@ describe('server-side apply', () => {
     const forced = apply(createdByKubectl(), secretConfig({ '.dockerconfigjson': 'e30K' }), { force: true })
     expect(forced.data).toEqual({ '.dockerconfigjson': 'e30K' })
     expect(entry(forced, 'action')?.fieldsV1).toEqual({ 'f:data': { 'f:.dockerconfigjson': {} }, 'f:type': {} })
-    expect(entry(forced, 'kubectl-create')?.fieldsV1).toEqual({ 'f:data': {} })
+    // `type` kept its value, so it stays shared; `data` itself (the map) stays with its creator.
+    expect(entry(forced, 'kubectl-create')?.fieldsV1).toEqual({ 'f:data': {}, 'f:type': {} })
   })
 
   test('the same value owned by another manager is shared, not a conflict', () => {

@@ -402,3 +402,22 @@ describe('test controls', () => {
     emu.setLatency(0)
   })
 })
+
+describe('field validation', () => {
+  const body = { metadata: { name: 'extra', color: 'red' }, data: { a: 'YQ==' }, colour: 'blue' }
+
+  test('Strict: unknown fields are a 400', async () => {
+    const res = await call('/api/v1/namespaces/team/secrets?fieldValidation=Strict', { method: 'POST', body })
+    expect(res.status).toBe(400)
+    // In document order, as Go's decoder meets them.
+    expect(res.json?.message).toBe('strict decoding error: unknown field "metadata.color", unknown field "colour"')
+  })
+
+  test('default (Warn): dropped with Warning headers', async () => {
+    const res = await call('/api/v1/namespaces/team/secrets', { method: 'POST', body })
+    expect(res.status).toBe(201)
+    expect(res.headers.warning).toBe('299 - "unknown field \\"metadata.color\\"", 299 - "unknown field \\"colour\\""')
+    expect(res.json).not.toHaveProperty('colour')
+    expect(emu.get('secrets', 'team', 'extra')?.metadata).not.toHaveProperty('color')
+  })
+})

@@ -1,0 +1,180 @@
+// The real kubectl against the emulator: it sends protobuf creates, strategic-merge patches, server-side
+// apply and reads discovery, so every answer here has to be what kube-apiserver 1.33 would give it.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { KubeEmulator } from '../../emulator/index.js'
+
+const run = promisify(execFile)
+
+async function kubectlAvailable(): Promise<boolean> {
+  try {
+    await run('kubectl', ['version', '--client'])
+    return true
+  } catch {
+    return false
+  }
+}
+
+const available = await kubectlAvailable()
+if (!available) console.warn('kubectl is not on the PATH: the kubectl fidelity tests are skipped')
+const maybe = available ? describe : describe.skip
+
+interface Result {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+maybe('kubectl against the emulator', () => {
+  let emulator: KubeEmulator
+  let dir: string
+  let env: NodeJS.ProcessEnv
+
+  async function kubectl(...args: string[]): Promise<Result> {
+    try {
+      const { stdout, stderr } = await run('kubectl', args, { env, timeout: 30000 })
+      return { code: 0, stdout, stderr }
+    } catch (error) {
+      const failed = error as { code?: number; stdout?: string; stderr?: string }
+      return { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' }
+    }
+  }
+
+  async function json(...args: string[]): Promise<any> {
+    const result = await kubectl(...args, '-o', 'json')
+    expect(result).toMatchObject({ code: 0 })
+    return JSON.parse(result.stdout)
+  }
+
+  const registryArgs = ['--docker-server=registry.example.com', '--docker-username=robot', '--docker-password=s3cr3t-value']
+
+  beforeAll(async () => {
+    emulator = await KubeEmulator.start({ defaultServiceAccountDelayMs: 20 })
+    dir = mkdtempSync(join(tmpdir(), 'kubectl-fidelity-'))
+    writeFileSync(join(dir, 'kubeconfig'), emulator.kubeconfig())
+    // A private HOME keeps kubectl's discovery cache away from other runs.
+    env = { ...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir }
+  })
+
+  afterAll(async () => {
+    await emulator?.stop()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('create namespace (protobuf); the default ServiceAccount appears', async () => {
+    expect(await kubectl('create', 'namespace', 'team-a')).toMatchObject({ code: 0, stdout: 'namespace/team-a created\n' })
+    const namespace = await json('get', 'namespace', 'team-a')
+    expect(namespace.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'team-a' })
+    expect(namespace.status.phase).toBe('Active')
+    let serviceAccount: Result = await kubectl('get', 'serviceaccount', 'default', '-n', 'team-a', '-o', 'name')
+    for (let attempt = 0; attempt < 20 && serviceAccount.code !== 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      serviceAccount = await kubectl('get', 'serviceaccount', 'default', '-n', 'team-a', '-o', 'name')
+    }
+    expect(serviceAccount).toMatchObject({ code: 0, stdout: 'serviceaccount/default\n' })
+  })
+
+  test('create secret docker-registry, then AlreadyExists', async () => {
+    const created = await kubectl('create', 'secret', 'docker-registry', 'regcred', '-n', 'team-a', ...registryArgs)
+    expect(created).toMatchObject({ code: 0, stdout: 'secret/regcred created\n' })
+    const secret = await json('get', 'secret', 'regcred', '-n', 'team-a', '--show-managed-fields')
+    expect(secret.type).toBe('kubernetes.io/dockerconfigjson')
+    expect(JSON.parse(Buffer.from(secret.data['.dockerconfigjson'], 'base64').toString())).toEqual({
+      auths: {
+        'registry.example.com': {
+          username: 'robot',
+          password: 's3cr3t-value',
+          auth: Buffer.from('robot:s3cr3t-value').toString('base64')
+        }
+      }
+    })
+    expect(secret.metadata.managedFields).toEqual([
+      {
+        manager: 'kubectl-create',
+        operation: 'Update',
+        apiVersion: 'v1',
+        time: secret.metadata.creationTimestamp,
+        fieldsType: 'FieldsV1',
+        fieldsV1: { 'f:data': { '.': {}, 'f:.dockerconfigjson': {} }, 'f:type': {} }
+      }
+    ])
+    const again = await kubectl('create', 'secret', 'docker-registry', 'regcred', '-n', 'team-a', ...registryArgs)
+    expect(again).toMatchObject({ code: 1, stderr: 'error: failed to create secret secrets "regcred" already exists\n' })
+    expect(await kubectl('create', 'namespace', 'team-a')).toMatchObject({
+      code: 1,
+      stderr: 'Error from server (AlreadyExists): namespaces "team-a" already exists\n'
+    })
+  })
+
+  test('apply --server-side: conflict with kubectl-create, then --force-conflicts takes the field over', async () => {
+    const manifest = join(dir, 'secret.yaml')
+    const dockerConfig = Buffer.from('{"auths":{"registry.example.com":{"auth":"eDp5"}}}').toString('base64')
+    writeFileSync(
+      manifest,
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: regcred\n  namespace: team-a\n  labels:\n    app: web\n` +
+        `type: kubernetes.io/dockerconfigjson\ndata:\n  .dockerconfigjson: ${dockerConfig}\n`
+    )
+    const conflict = await kubectl('apply', '--server-side', '--validate=false', '-f', manifest)
+    expect(conflict.code).toBe(1)
+    expect(conflict.stderr).toContain(
+      'Apply failed with 1 conflict: conflict with "kubectl-create" using v1: .data..dockerconfigjson'
+    )
+    const forced = await kubectl('apply', '--server-side', '--force-conflicts', '--validate=false', '-f', manifest)
+    expect(forced).toMatchObject({ code: 0, stdout: 'secret/regcred serverside-applied\n' })
+    const secret = await json('get', 'secret', 'regcred', '-n', 'team-a', '--show-managed-fields')
+    expect(secret.metadata.labels).toEqual({ app: 'web' })
+    expect(secret.data['.dockerconfigjson']).toBe(dockerConfig)
+    const managers = Object.fromEntries(secret.metadata.managedFields.map((e: any) => [e.manager, e]))
+    expect(managers.kubectl).toMatchObject({
+      operation: 'Apply',
+      fieldsV1: { 'f:data': { 'f:.dockerconfigjson': {} }, 'f:metadata': { 'f:labels': { 'f:app': {} } }, 'f:type': {} }
+    })
+    expect(managers['kubectl-create'].fieldsV1).toEqual({ 'f:data': {}, 'f:type': {} })
+  })
+
+  test('patch serviceaccount (strategic merge) replaces imagePullSecrets whole', async () => {
+    const first = await kubectl('patch', 'serviceaccount', 'default', '-n', 'team-a', '-p', '{"imagePullSecrets":[{"name":"old"},{"name":"older"}]}')
+    expect(first).toMatchObject({ code: 0, stdout: 'serviceaccount/default patched\n' })
+    const second = await kubectl('patch', 'serviceaccount', 'default', '-n', 'team-a', '-p', '{"imagePullSecrets":[{"name":"regcred"}]}')
+    expect(second).toMatchObject({ code: 0, stdout: 'serviceaccount/default patched\n' })
+    expect((await json('get', 'serviceaccount', 'default', '-n', 'team-a')).imagePullSecrets).toEqual([{ name: 'regcred' }])
+    const unchanged = await kubectl('patch', 'serviceaccount', 'default', '-n', 'team-a', '-p', '{"imagePullSecrets":[{"name":"regcred"}]}')
+    expect(unchanged).toMatchObject({ code: 0, stdout: 'serviceaccount/default patched (no change)\n' })
+  })
+
+  test.each([
+    [
+      'an invalid name',
+      ['create', 'namespace', 'Bad_Name'],
+      'The Namespace "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')\n'
+    ],
+    [
+      'a missing namespace',
+      ['create', 'secret', 'docker-registry', 'regcred', '-n', 'missing', ...registryArgs],
+      'error: failed to create secret namespaces "missing" not found\n'
+    ],
+    [
+      'a .dockerconfigjson that is not JSON',
+      ['create', 'secret', 'generic', 'bad', '-n', 'team-a', '--type=kubernetes.io/dockerconfigjson', '--from-literal=.dockerconfigjson=nope'],
+      'error: failed to create secret Secret "bad" is invalid: data[.dockerconfigjson]: Invalid value: "<secret contents redacted>": invalid character \'o\' in literal null (expecting \'u\')\n'
+    ],
+    [
+      'a type change',
+      ['patch', 'secret', 'regcred', '-n', 'team-a', '--type=merge', '-p', '{"type":"Opaque"}'],
+      'The Secret "regcred" is invalid: type: Invalid value: "Opaque": field is immutable\n'
+    ]
+  ])('%s fails with the server text', async (_name, args, stderr) => {
+    expect(await kubectl(...args)).toMatchObject({ code: 1, stderr })
+  })
+
+  test('delete, then NotFound', async () => {
+    expect(await kubectl('delete', 'secret', 'regcred', '-n', 'team-a')).toMatchObject({ code: 0, stdout: 'secret "regcred" deleted\n' })
+    expect(await kubectl('get', 'secret', 'regcred', '-n', 'team-a')).toMatchObject({
+      code: 1,
+      stderr: 'Error from server (NotFound): secrets "regcred" not found\n'
+    })
+  })
+})

@@ -1,0 +1,62 @@
+// Command-line options of `npm run bench` (after `--`).
+import { parseArgs } from 'node:util'
+
+export interface BenchOptions {
+  latencyMs: number
+  /** repetitions of the one-namespace comparison */
+  runsOne: number
+  /** repetitions of each many-namespace comparison, by namespace count */
+  runsMany: Map<number, number>
+  startupSamples: number
+  quick: boolean
+  kubectl: string | undefined
+  out: string
+}
+
+export const USAGE = `npm run bench -- [--latency-ms N] [--runs N] [--quick] [--kubectl PATH] [--out FILE]
+  --latency-ms N  latency the emulator adds to every request (default 20)
+  --runs N        repetitions of the one-namespace comparison (default 5); 20 namespaces get 3/5 of it,
+                  100 namespaces 2/5 (at least 1 each): the kubectl loop over 100 is ~300 processes
+  --quick         smoke run: 1 repetition each, 3 and 10 namespaces instead of 20 and 100, 3 start-up samples
+  --kubectl PATH  kubectl binary to compare with (default: kubectl on the PATH, see bench/README.md)
+  --out FILE      where the figures go as JSON (default bench/results/latest.json)`
+
+function positiveInteger(name: string, value: string | undefined, fallback: number, minimum: number): number {
+  if (value === undefined) return fallback
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < minimum) throw new Error(`--${name} must be an integer ≥ ${minimum}, not ${JSON.stringify(value)}`)
+  return parsed
+}
+
+export function parseBenchOptions(argv: string[], defaultOut: string): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'latency-ms': { type: 'string' },
+      runs: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      kubectl: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', default: false }
+    },
+    strict: true
+  })
+  if (values.help) {
+    console.log(USAGE)
+    process.exit(0)
+  }
+  const quick = values.quick
+  const latencyMs = positiveInteger('latency-ms', values['latency-ms'], 20, 0)
+  const runsOne = positiveInteger('runs', values.runs, quick ? 1 : 5, 1)
+  const share = (fraction: number): number => (quick ? 1 : Math.max(1, Math.round(runsOne * fraction)))
+  const runsMany = new Map(quick ? [[3, 1], [10, 1]] : [[20, share(3 / 5)], [100, share(2 / 5)]])
+  return {
+    latencyMs,
+    runsOne,
+    runsMany,
+    startupSamples: quick ? 3 : 15,
+    quick,
+    kubectl: values.kubectl,
+    out: values.out ?? defaultOut
+  }
+}
