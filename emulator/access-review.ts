@@ -6,15 +6,34 @@ import { isRecord } from './resources/strategy.js'
 import { badRequest } from './status.js'
 
 /** Non-resource paths every authenticated user may read (system:discovery, system:public-info-viewer). */
-const DISCOVERY_PATHS = ['/api', '/api/*', '/apis', '/apis/*', '/version', '/version/', '/openapi', '/openapi/*', '/healthz', '/livez', '/readyz']
+const DISCOVERY_PATHS = [
+  '/api',
+  '/api/*',
+  '/apis',
+  '/apis/*',
+  '/version',
+  '/version/',
+  '/openapi',
+  '/openapi/*',
+  '/healthz',
+  '/livez',
+  '/readyz'
+]
 
 function text(record: Record<string, unknown>, key: string): string | undefined {
-  return typeof record[key] === 'string' ? (record[key]) : undefined
+  return typeof record[key] === 'string' ? record[key] : undefined
 }
 
-export function selfSubjectAccessReview(body: unknown, identity: Identity, authorizer: Authorizer): Record<string, unknown> {
+export function selfSubjectAccessReview(
+  body: unknown,
+  identity: Identity,
+  authorizer: Authorizer
+): Record<string, unknown> {
   const spec = isRecord(body) && isRecord(body.spec) ? body.spec : undefined
-  if (!spec) throw badRequest('SelfSubjectAccessReview in version "v1" cannot be handled as a SelfSubjectAccessReview: spec is required')
+  if (!spec)
+    throw badRequest(
+      'SelfSubjectAccessReview in version "v1" cannot be handled as a SelfSubjectAccessReview: spec is required'
+    )
   let allowed = false
   if (isRecord(spec.resourceAttributes)) {
     const attributes = spec.resourceAttributes
@@ -33,7 +52,9 @@ export function selfSubjectAccessReview(body: unknown, identity: Identity, autho
       authorizer.authorize(identity, { verb: '*', group: '*', resource: '*' }) ||
       (verb === 'get' && DISCOVERY_PATHS.some((p) => (p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : p === path)))
   } else {
-    throw badRequest('SelfSubjectAccessReview in version "v1" cannot be handled: exactly one of nonResourceAttributes or resourceAttributes must be specified')
+    throw badRequest(
+      'SelfSubjectAccessReview in version "v1" cannot be handled: exactly one of nonResourceAttributes or resourceAttributes must be specified'
+    )
   }
   const metadata = isRecord(body) && isRecord(body.metadata) ? body.metadata : {}
   return {

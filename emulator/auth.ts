@@ -37,7 +37,9 @@ export class Authenticator {
 }
 
 function withAuthenticatedGroup(identity: Identity): Identity {
-  const groups = identity.groups.includes('system:authenticated') ? identity.groups : [...identity.groups, 'system:authenticated']
+  const groups = identity.groups.includes('system:authenticated')
+    ? identity.groups
+    : [...identity.groups, 'system:authenticated']
   return { user: identity.user, groups }
 }
 

@@ -9,7 +9,8 @@ const usage = 'usage: npm run cluster -- --kubeconfig FILE [--port N] [--latency
 function numberOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined
   const parsed = Number(value)
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`--${name} must be a non-negative integer, got ${JSON.stringify(value)}`)
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new Error(`--${name} must be a non-negative integer, got ${JSON.stringify(value)}`)
   return parsed
 }
 

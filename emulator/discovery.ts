@@ -54,7 +54,13 @@ export function authorizationResourceList(): Record<string, unknown> {
     apiVersion: 'v1',
     groupVersion: 'authorization.k8s.io/v1',
     resources: [
-      { name: 'selfsubjectaccessreviews', singularName: 'selfsubjectaccessreview', namespaced: false, kind: 'SelfSubjectAccessReview', verbs: ['create'] }
+      {
+        name: 'selfsubjectaccessreviews',
+        singularName: 'selfsubjectaccessreview',
+        namespaced: false,
+        kind: 'SelfSubjectAccessReview',
+        verbs: ['create']
+      }
     ]
   }
 }

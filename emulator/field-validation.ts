@@ -9,8 +9,23 @@ interface Struct {
   [field: string]: Struct | [Struct] | null
 }
 
-const OWNER_REFERENCE: Struct = { apiVersion: null, kind: null, name: null, uid: null, controller: null, blockOwnerDeletion: null }
-const MANAGED_FIELDS_ENTRY: Struct = { manager: null, operation: null, apiVersion: null, time: null, fieldsType: null, fieldsV1: null, subresource: null }
+const OWNER_REFERENCE: Struct = {
+  apiVersion: null,
+  kind: null,
+  name: null,
+  uid: null,
+  controller: null,
+  blockOwnerDeletion: null
+}
+const MANAGED_FIELDS_ENTRY: Struct = {
+  manager: null,
+  operation: null,
+  apiVersion: null,
+  time: null,
+  fieldsType: null,
+  fieldsV1: null,
+  subresource: null
+}
 const OBJECT_META: Struct = {
   name: null,
   generateName: null,
@@ -28,11 +43,27 @@ const OBJECT_META: Struct = {
   finalizers: null,
   managedFields: [MANAGED_FIELDS_ENTRY]
 }
-const OBJECT_REFERENCE: Struct = { kind: null, namespace: null, name: null, uid: null, apiVersion: null, resourceVersion: null, fieldPath: null }
+const OBJECT_REFERENCE: Struct = {
+  kind: null,
+  namespace: null,
+  name: null,
+  uid: null,
+  apiVersion: null,
+  resourceVersion: null,
+  fieldPath: null
+}
 const CONDITION: Struct = { type: null, status: null, lastTransitionTime: null, reason: null, message: null }
 
 const SCHEMAS: Record<KindName, Struct> = {
-  Secret: { kind: null, apiVersion: null, metadata: OBJECT_META, immutable: null, data: null, stringData: null, type: null },
+  Secret: {
+    kind: null,
+    apiVersion: null,
+    metadata: OBJECT_META,
+    immutable: null,
+    data: null,
+    stringData: null,
+    type: null
+  },
   ServiceAccount: {
     kind: null,
     apiVersion: null,
@@ -41,7 +72,13 @@ const SCHEMAS: Record<KindName, Struct> = {
     imagePullSecrets: [{ name: null }],
     automountServiceAccountToken: null
   },
-  Namespace: { kind: null, apiVersion: null, metadata: OBJECT_META, spec: { finalizers: null }, status: { phase: null, conditions: [CONDITION] } }
+  Namespace: {
+    kind: null,
+    apiVersion: null,
+    metadata: OBJECT_META,
+    spec: { finalizers: null },
+    status: { phase: null, conditions: [CONDITION] }
+  }
 }
 
 /** Removes the fields the Go type does not have and returns their paths (`metadata.foo`, `secrets[0].bar`). */

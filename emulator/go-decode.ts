@@ -80,7 +80,8 @@ export function goJsonSyntaxError(input: Buffer): string | undefined {
   const literal = (rest: string, name: string): Step => {
     let index = 0
     const next: Step = (c) => {
-      if (c !== rest.charCodeAt(index)) return error(c, `in literal ${name} (expecting ${quoteChar(rest.charCodeAt(index))})`)
+      if (c !== rest.charCodeAt(index))
+        return error(c, `in literal ${name} (expecting ${quoteChar(rest.charCodeAt(index))})`)
       index++
       step = index === rest.length ? afterValue() : next
       return undefined
@@ -111,11 +112,13 @@ export function goJsonSyntaxError(input: Buffer): string | undefined {
     }
     return error(c, 'in string escape code')
   }
-  const hexDigits = (remaining: number): Step => (c) => {
-    if (!isHex(c)) return error(c, 'in \\u hexadecimal character escape')
-    step = remaining === 1 ? inString : hexDigits(remaining - 1)
-    return undefined
-  }
+  const hexDigits =
+    (remaining: number): Step =>
+    (c) => {
+      if (!isHex(c)) return error(c, 'in \\u hexadecimal character escape')
+      step = remaining === 1 ? inString : hexDigits(remaining - 1)
+      return undefined
+    }
 
   // Numbers: the end of a number is only known at the next byte, which is then re-scanned by afterValue.
   const endNumber = (c: number): string | undefined => {

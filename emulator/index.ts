@@ -55,7 +55,6 @@ export class KubeEmulator {
   readonly caCertPem: string
   private readonly credentials = new Map<string, KubeconfigCredentials>()
   private readonly userOrder: string[] = []
-  private latency: number
 
   private constructor(
     private readonly ca: CertificateAuthority,
@@ -68,11 +67,11 @@ export class KubeEmulator {
     private readonly log: RequestLog,
     private readonly faults: FaultInjector,
     port: number,
-    latencyMs: number
+    /** shared with the server, which reads it for every request */
+    private readonly latency: { ms: number }
   ) {
     this.url = `https://127.0.0.1:${port}`
     this.caCertPem = ca.certPem
-    this.latency = latencyMs
   }
 
   static async start(options: EmulatorOptions = {}): Promise<KubeEmulator> {
@@ -89,13 +88,25 @@ export class KubeEmulator {
     const log = new RequestLog()
     const faults = new FaultInjector()
     const handlers = new ResourceHandlers(store, engines, controller)
-    let emulator: KubeEmulator | undefined
+    const latency = { ms: options.latencyMs ?? 0 }
     const server = new ApiServer(
       { keyPem: serving.keyPem, certPem: serving.certPem, caCertPem: ca.certPem },
-      { authenticator, authorizer, handlers, faults, log, store, latencyMs: () => emulator?.latency ?? 0 }
+      { authenticator, authorizer, handlers, faults, log, store, latencyMs: () => latency.ms }
     )
     const port = await server.listen(options.port ?? 0)
-    emulator = new KubeEmulator(ca, server, store, engines, authenticator, authorizer, controller, log, faults, port, options.latencyMs ?? 0)
+    const emulator = new KubeEmulator(
+      ca,
+      server,
+      store,
+      engines,
+      authenticator,
+      authorizer,
+      controller,
+      log,
+      faults,
+      port,
+      latency
+    )
     for (const user of options.users ?? [{ name: 'admin', rules: 'cluster-admin' }]) await emulator.addUser(user)
     for (const namespace of options.initialNamespaces ?? DEFAULT_NAMESPACES) {
       emulator.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } })
@@ -158,7 +169,7 @@ export class KubeEmulator {
   }
 
   setLatency(ms: number): void {
-    this.latency = ms
+    this.latency.ms = ms
   }
 
   setDefaultServiceAccountDelay(ms: number): void {

@@ -22,14 +22,22 @@ export function renderKubeconfig(input: KubeconfigInput): string {
   const context = input.context ?? 'emulator'
   const user: Record<string, string> = {}
   if (input.credentials.token) user.token = input.credentials.token
-  if (input.credentials.clientCertificatePem) user['client-certificate-data'] = base64(input.credentials.clientCertificatePem)
+  if (input.credentials.clientCertificatePem)
+    user['client-certificate-data'] = base64(input.credentials.clientCertificatePem)
   if (input.credentials.clientKeyPem) user['client-key-data'] = base64(input.credentials.clientKeyPem)
   return dump({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'emulator', cluster: { server: input.server, 'certificate-authority-data': base64(input.caCertPem) } }],
+    clusters: [
+      { name: 'emulator', cluster: { server: input.server, 'certificate-authority-data': base64(input.caCertPem) } }
+    ],
     users: [{ name: input.user, user }],
-    contexts: [{ name: context, context: { cluster: 'emulator', user: input.user, ...(input.namespace ? { namespace: input.namespace } : {}) } }],
+    contexts: [
+      {
+        name: context,
+        context: { cluster: 'emulator', user: input.user, ...(input.namespace ? { namespace: input.namespace } : {}) }
+      }
+    ],
     'current-context': context,
     preferences: {}
   })

@@ -53,7 +53,8 @@ export class NamespaceController {
 
   private finalize(namespace: string): void {
     for (const resource of ['secrets', 'serviceaccounts'] as const) {
-      for (const object of this.store.list(resource, namespace)) this.store.delete(resource, namespace, object.metadata!.name!)
+      for (const object of this.store.list(resource, namespace))
+        this.store.delete(resource, namespace, object.metadata!.name!)
     }
     this.store.delete('namespaces', undefined, namespace)
   }

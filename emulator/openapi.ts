@@ -15,13 +15,19 @@ export function openApiV3Root(): Record<string, unknown> {
 export function openApiV3CoreV1(): Record<string, unknown> {
   const paths: Record<string, unknown> = {}
   for (const strategy of Object.values(strategies)) {
-    const path = strategy.namespaced ? `/api/v1/namespaces/{namespace}/${strategy.resource}/{name}` : `/api/v1/${strategy.resource}/{name}`
+    const path = strategy.namespaced
+      ? `/api/v1/namespaces/{namespace}/${strategy.resource}/{name}`
+      : `/api/v1/${strategy.resource}/{name}`
     paths[path] = {
       patch: {
         operationId: `patch${strategy.namespaced ? 'Namespaced' : ''}${strategy.kind}`,
         'x-kubernetes-action': 'patch',
         'x-kubernetes-group-version-kind': { group: '', version: 'v1', kind: strategy.kind },
-        parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({ name, in: 'query', schema: { type: name === 'force' ? 'boolean' : 'string' } })),
+        parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({
+          name,
+          in: 'query',
+          schema: { type: name === 'force' ? 'boolean' : 'string' }
+        })),
         responses: { '200': { description: 'OK' } }
       }
     }

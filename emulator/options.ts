@@ -27,7 +27,12 @@ function notSupported(field: string, shown: string, supported: string[]): FieldE
 }
 
 /** Reads and validates the options; throws the 422 the real handler would. */
-export function readWriteOptions(kind: OptionsKind, query: URLSearchParams, isApply = false, bodyDryRun: string[] = []): WriteOptions {
+export function readWriteOptions(
+  kind: OptionsKind,
+  query: URLSearchParams,
+  isApply = false,
+  bodyDryRun: string[] = []
+): WriteOptions {
   const dryRunValues = [...query.getAll('dryRun'), ...bodyDryRun]
   const fieldManager = query.get('fieldManager') ?? ''
   const forceText = query.get('force')
@@ -52,7 +57,12 @@ export function readWriteOptions(kind: OptionsKind, query: URLSearchParams, isAp
   }
   if (dryRunValues.some((v) => v !== 'All')) errors.push(notSupported('dryRun', goStringSlice(dryRunValues), ['All']))
   const fieldValidation = query.get('fieldValidation')
-  if (kind !== 'DeleteOptions' && fieldValidation !== null && fieldValidation !== '' && !['Ignore', 'Warn', 'Strict'].includes(fieldValidation)) {
+  if (
+    kind !== 'DeleteOptions' &&
+    fieldValidation !== null &&
+    fieldValidation !== '' &&
+    !['Ignore', 'Warn', 'Strict'].includes(fieldValidation)
+  ) {
     errors.push(notSupported('fieldValidation', JSON.stringify(fieldValidation), ['Ignore', 'Warn', 'Strict']))
   }
   if (errors.length > 0) throw invalid(kind, '', errors, 'meta.k8s.io')

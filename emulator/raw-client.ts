@@ -29,14 +29,20 @@ interface KubeconfigUser {
 }
 
 function credentialsOf(emulator: KubeEmulator, user: string | undefined): KubeconfigUser {
-  const config = load(emulator.kubeconfig(user === undefined ? {} : { user })) as { users: Array<{ user: KubeconfigUser }> }
+  const config = load(emulator.kubeconfig(user === undefined ? {} : { user })) as {
+    users: Array<{ user: KubeconfigUser }>
+  }
   return config.users[0].user
 }
 
 export function rawRequest(emulator: KubeEmulator, path: string, options: RawRequest = {}): Promise<RawResponse> {
   const credentials = options.user === null ? {} : credentialsOf(emulator, options.user)
   const body =
-    options.body === undefined ? undefined : typeof options.body === 'string' || Buffer.isBuffer(options.body) ? options.body : JSON.stringify(options.body)
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string' || Buffer.isBuffer(options.body)
+        ? options.body
+        : JSON.stringify(options.body)
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
   const token = options.token ?? credentials.token
   if (token) headers.Authorization = `Bearer ${token}`

@@ -23,7 +23,10 @@ const VERBS_BY_METHOD: Record<string, string> = {
 }
 
 export function requestInfo(method: string, path: string, query: URLSearchParams): RequestInfo {
-  const segments = path.split('/').filter((s) => s.length > 0).map(decodeURIComponent)
+  const segments = path
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(decodeURIComponent)
   const nonResource: RequestInfo = { isResourceRequest: false, verb: method.toLowerCase(), group: '', path }
   let parts: string[]
   let group: string

@@ -119,7 +119,8 @@ export class ResourceHandlers {
   private get({ strategy, namespace, name, accept }: ResourceRequest): ResourceResponse {
     const found = this.store.get(strategy.resource, strategy.namespaced ? namespace : undefined, name!)
     if (!found) throw notFound(strategy.resource, name!)
-    if (wantsTable(accept)) return { status: 200, body: toTable(strategy, [found], this.store.currentResourceVersion(), 'Metadata') }
+    if (wantsTable(accept))
+      return { status: 200, body: toTable(strategy, [found], this.store.currentResourceVersion(), 'Metadata') }
     return { status: 200, body: found }
   }
 
@@ -136,7 +137,10 @@ export class ResourceHandlers {
     }
     // The real server leaves kind and apiVersion off the items of a JSON list.
     const bare = items.map(({ kind: _kind, apiVersion: _apiVersion, ...rest }) => rest)
-    return { status: 200, body: { kind: `${strategy.kind}List`, apiVersion: 'v1', metadata: { resourceVersion }, items: bare } }
+    return {
+      status: 200,
+      body: { kind: `${strategy.kind}List`, apiVersion: 'v1', metadata: { resourceVersion }, items: bare }
+    }
   }
 
   // ---- writes
@@ -180,7 +184,13 @@ export class ResourceHandlers {
       parsed = JSON.parse(body.toString('utf8'))
     }
     if (!isRecord(parsed)) {
-      const type = Array.isArray(parsed) ? 'array' : parsed === null ? 'null' : typeof parsed === 'boolean' ? 'bool' : typeof parsed
+      const type = Array.isArray(parsed)
+        ? 'array'
+        : parsed === null
+          ? 'null'
+          : typeof parsed === 'boolean'
+            ? 'bool'
+            : typeof parsed
       throw badRequest(
         `couldn't get version/kind; json parse error: json: cannot unmarshal ${type} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`
       )
@@ -192,14 +202,21 @@ export class ResourceHandlers {
    * Decoding into the typed object: kind and version checked and defaulted, unknown fields dropped (400 when
    * fieldValidation=Strict, else warnings unless Ignore), then the resource's own decoding.
    */
-  private decode(strategy: ResourceStrategy, body: Record<string, unknown>, query: URLSearchParams, warnings: string[]): KubeObject {
+  private decode(
+    strategy: ResourceStrategy,
+    body: Record<string, unknown>,
+    query: URLSearchParams,
+    warnings: string[]
+  ): KubeObject {
     const kind = typeof body.kind === 'string' && body.kind ? body.kind : strategy.kind
     const apiVersion = typeof body.apiVersion === 'string' && body.apiVersion ? body.apiVersion : 'v1'
     if (apiVersion !== 'v1') {
       throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (v1)`)
     }
     if (kind !== strategy.kind) {
-      throw badRequest(`${kind} in version "v1" cannot be handled as a ${strategy.kind}: no kind "${kind}" is registered for the resource`)
+      throw badRequest(
+        `${kind} in version "v1" cannot be handled as a ${strategy.kind}: no kind "${kind}" is registered for the resource`
+      )
     }
     if (body.metadata !== undefined && body.metadata !== null && !isRecord(body.metadata)) {
       throw badRequest(
@@ -249,12 +266,14 @@ export class ResourceHandlers {
     if (meta.resourceVersion) throw internalError('resourceVersion should not be set on objects to be created')
     meta.uid = randomUUID()
     meta.creationTimestamp = now
-    for (const field of ['deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[field]
+    for (const field of ['deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const)
+      delete meta[field]
     strategy.prepareForCreate(object)
     const errors = strategy.validate(object)
     if (errors.length > 0) throw invalid(strategy.kind, meta.name ?? '', errors)
     const name = object.metadata.name!
-    if (this.store.get(strategy.resource, object.metadata?.namespace, name)) throw alreadyExists(strategy.resource, name)
+    if (this.store.get(strategy.resource, object.metadata?.namespace, name))
+      throw alreadyExists(strategy.resource, name)
     if (options.dryRun) return object
     object.metadata.resourceVersion = this.store.nextResourceVersion()
     const stored = this.store.put(strategy.resource, object)
@@ -272,7 +291,12 @@ export class ResourceHandlers {
   }
 
   /** rest.BeforeUpdate + GuaranteedUpdate: the stale check, defaults, validation, and the no-op rule. */
-  private finishUpdate(strategy: ResourceStrategy, next: KubeObject, current: KubeObject, options: WriteOptions): KubeObject {
+  private finishUpdate(
+    strategy: ResourceStrategy,
+    next: KubeObject,
+    current: KubeObject,
+    options: WriteOptions
+  ): KubeObject {
     const meta = (next.metadata ??= {})
     const currentMeta = current.metadata ?? {}
     if (meta.resourceVersion && meta.resourceVersion !== currentMeta.resourceVersion) {
@@ -344,7 +368,9 @@ export class ResourceHandlers {
     }
     if (!current) {
       if (object.metadata?.name !== name) {
-        throw badRequest(`the name of the object (${object.metadata?.name ?? ''}) does not match the name on the URL (${name})`)
+        throw badRequest(
+          `the name of the object (${object.metadata?.name ?? ''}) does not match the name on the URL (${name})`
+        )
       }
       return { status: 201, body: this.finishCreate(strategy, object, options, now), warnings }
     }
@@ -359,7 +385,11 @@ export class ResourceHandlers {
     const meta = current.metadata ?? {}
     const preconditions = deleteOptions.preconditions
     if (preconditions?.uid && preconditions.uid !== meta.uid) {
-      throw preconditionFailed(strategy.resource, name!, `UID in precondition: ${preconditions.uid}, UID in object meta: ${meta.uid}`)
+      throw preconditionFailed(
+        strategy.resource,
+        name!,
+        `UID in precondition: ${preconditions.uid}, UID in object meta: ${meta.uid}`
+      )
     }
     if (preconditions?.resourceVersion && preconditions.resourceVersion !== meta.resourceVersion) {
       throw preconditionFailed(
@@ -380,7 +410,8 @@ export class ResourceHandlers {
   /** Namespaces are deleted in two steps: marked Terminating now, emptied and removed by the controller. */
   private deleteNamespace(current: KubeObject, options: WriteOptions): KubeObject {
     const name = current.metadata?.name ?? ''
-    if (IMMORTAL_NAMESPACES.includes(name)) throw forbiddenBecause('namespaces', name, 'this namespace may not be deleted')
+    if (IMMORTAL_NAMESPACES.includes(name))
+      throw forbiddenBecause('namespaces', name, 'this namespace may not be deleted')
     if (namespacePhase(current) === 'Terminating') return current
     const terminating: KubeObject = {
       ...current,
@@ -417,10 +448,15 @@ export class ResourceHandlers {
 }
 
 function preconditionFailed(resource: string, name: string, detail: string): StatusError {
-  return new StatusError(409, 'Conflict', `Operation cannot be fulfilled on ${resource} "${name}": Precondition failed: ${detail}`, {
-    name,
-    kind: resource
-  })
+  return new StatusError(
+    409,
+    'Conflict',
+    `Operation cannot be fulfilled on ${resource} "${name}": Precondition failed: ${detail}`,
+    {
+      name,
+      kind: resource
+    }
+  )
 }
 
 export type { ResourceName }

@@ -102,6 +102,8 @@ export function parseFieldSelector(selector: string | undefined, kind: string): 
       ? (object.metadata?.name ?? '')
       : field === 'metadata.namespace'
         ? (object.metadata?.namespace ?? '')
-        : String(object[field] ?? '')
+        : typeof object[field] === 'string'
+          ? object[field]
+          : ''
   return (object) => terms.every((t) => (read(object, t.field) === t.value) !== t.negate)
 }

@@ -134,7 +134,8 @@ export class ApiServer {
           return
         }
         const status = fault.status ?? 500
-        const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {}
+        const headers: Record<string, string> =
+          fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {}
         const error = injectedError(status, fault.retryAfterSeconds)
         this.send(response, method, { status, body: error.toBody(), headers }, record)
         return
@@ -149,7 +150,8 @@ export class ApiServer {
       const answer = this.route(request, method, url, info, identity, body)
       this.send(response, method, answer, record)
     } catch (error) {
-      const statusError = error instanceof StatusError ? error : internalError(error instanceof Error ? error.message : String(error))
+      const statusError =
+        error instanceof StatusError ? error : internalError(error instanceof Error ? error.message : String(error))
       this.send(response, method, { status: statusError.code, body: statusError.toBody() }, record)
     }
   }
@@ -169,7 +171,11 @@ export class ApiServer {
       if (document) return { status: 200, body: document }
       throw pathNotFound()
     }
-    if (info.group === 'authorization.k8s.io' && info.resource === 'selfsubjectaccessreviews' && info.name === undefined) {
+    if (
+      info.group === 'authorization.k8s.io' &&
+      info.resource === 'selfsubjectaccessreviews' &&
+      info.name === undefined
+    ) {
       if (method !== 'POST') throw methodNotAllowed()
       const review = this.parts.handlers.parseObjectBody(body, request.headers['content-type'])
       return { status: 201, body: selfSubjectAccessReview(review, identity, this.parts.authorizer) }
@@ -191,9 +197,21 @@ export class ApiServer {
     })
     if (!allowed) throw forbidden(identity.user, info.verb, strategy.resource, info.namespace, info.name)
     if (info.verb === 'watch') {
-      return { status: 200, stream: prepareWatch(this.parts.store, { strategy, namespace: info.namespace, name: info.name, query: url.searchParams }) }
+      return {
+        status: 200,
+        stream: prepareWatch(this.parts.store, {
+          strategy,
+          namespace: info.namespace,
+          name: info.name,
+          query: url.searchParams
+        })
+      }
     }
-    const { status, body: answerBody, warnings } = this.parts.handlers.handle({
+    const {
+      status,
+      body: answerBody,
+      warnings
+    } = this.parts.handlers.handle({
       method,
       strategy,
       namespace: info.namespace,
@@ -232,7 +250,10 @@ function injectedError(status: number, retryAfterSeconds: number | undefined): S
     500: ['InternalError', 'Internal error occurred: injected fault'],
     502: ['InternalError', 'Internal error occurred: injected fault'],
     503: ['ServiceUnavailable', 'The server is currently unable to handle the request'],
-    504: ['Timeout', 'The server was unable to return a response in the time allotted, but may still be processing the request'],
+    504: [
+      'Timeout',
+      'The server was unable to return a response in the time allotted, but may still be processing the request'
+    ],
     409: ['Conflict', 'Operation cannot be fulfilled: injected conflict'],
     403: ['Forbidden', 'forbidden: injected fault'],
     404: ['NotFound', 'the server could not find the requested resource'],

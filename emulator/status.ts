@@ -158,7 +158,13 @@ export function namespaceTerminating(resource: string, name: string, namespace: 
     {
       name,
       kind: resource,
-      causes: [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }]
+      causes: [
+        {
+          reason: 'NamespaceTerminating',
+          message: `namespace ${namespace} is being terminated`,
+          field: 'metadata.namespace'
+        }
+      ]
     }
   )
 }

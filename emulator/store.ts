@@ -24,7 +24,8 @@ const METADATA_ORDER = [
 function ordered(source: Record<string, unknown>, order: string[]): Record<string, unknown> {
   const result: Record<string, unknown> = {}
   for (const key of order) if (source[key] !== undefined) result[key] = source[key]
-  for (const key of Object.keys(source).sort()) if (!(key in result) && source[key] !== undefined) result[key] = source[key]
+  for (const key of Object.keys(source).sort())
+    if (!(key in result) && source[key] !== undefined) result[key] = source[key]
   return result
 }
 
@@ -44,7 +45,13 @@ export function canonical(object: KubeObject): KubeObject {
 }
 
 function resourceOfKind(kind: string | undefined): string {
-  return kind === 'Namespace' ? 'namespaces' : kind === 'Secret' ? 'secrets' : kind === 'ServiceAccount' ? 'serviceaccounts' : ''
+  return kind === 'Namespace'
+    ? 'namespaces'
+    : kind === 'Secret'
+      ? 'secrets'
+      : kind === 'ServiceAccount'
+        ? 'serviceaccounts'
+        : ''
 }
 
 const keyOf = (resource: ResourceName, namespace: string | undefined, name: string): string =>
@@ -114,7 +121,12 @@ export class ObjectStore {
     const key = keyOf(resource, stored.metadata?.namespace, stored.metadata?.name ?? '')
     const type = this.objects.has(key) ? 'MODIFIED' : 'ADDED'
     this.objects.set(key, stored)
-    this.emit({ type, resource, object: structuredClone(stored), revision: Number(stored.metadata?.resourceVersion ?? this.revision) })
+    this.emit({
+      type,
+      resource,
+      object: structuredClone(stored),
+      revision: Number(stored.metadata?.resourceVersion ?? this.revision)
+    })
     return structuredClone(stored)
   }
 

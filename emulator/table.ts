@@ -41,7 +41,12 @@ const AGE_COLUMN = {
   priority: 0
 }
 
-export function toTable(strategy: ResourceStrategy, items: KubeObject[], resourceVersion: string, includeObject: string): Record<string, unknown> {
+export function toTable(
+  strategy: ResourceStrategy,
+  items: KubeObject[],
+  resourceVersion: string,
+  includeObject: string
+): Record<string, unknown> {
   const now = Date.now()
   return {
     kind: 'Table',
@@ -49,13 +54,23 @@ export function toTable(strategy: ResourceStrategy, items: KubeObject[], resourc
     metadata: { resourceVersion },
     columnDefinitions: [
       NAME_COLUMN,
-      ...strategy.tableColumns.map((c) => ({ name: c.name, type: typeof c.cell({}) === 'number' ? 'integer' : 'string', format: '', description: c.description, priority: 0 })),
+      ...strategy.tableColumns.map((c) => ({
+        name: c.name,
+        type: typeof c.cell({}) === 'number' ? 'integer' : 'string',
+        format: '',
+        description: c.description,
+        priority: 0
+      })),
       AGE_COLUMN
     ],
     rows: items.map((item) => {
       const created = Date.parse(item.metadata?.creationTimestamp ?? '')
       const row: Record<string, unknown> = {
-        cells: [item.metadata?.name ?? '', ...strategy.tableColumns.map((c) => c.cell(item)), Number.isNaN(created) ? '<unknown>' : humanDuration(now - created)]
+        cells: [
+          item.metadata?.name ?? '',
+          ...strategy.tableColumns.map((c) => c.cell(item)),
+          Number.isNaN(created) ? '<unknown>' : humanDuration(now - created)
+        ]
       }
       if (includeObject === 'Object') row.object = item
       else if (includeObject !== 'None') {

@@ -45,7 +45,7 @@ export function dns1123SubdomainProblems(value: string): string[] {
   if (!new RegExp(`^${DNS1123_SUBDOMAIN}$`).test(value)) {
     problems.push(
       regexError(
-        'a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character',
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
         DNS1123_SUBDOMAIN,
         'example.com'
       )
@@ -76,7 +76,15 @@ export function configMapKeyProblems(key: string): string[] {
   const problems: string[] = []
   if (key.length > 253) problems.push(maxLenError(253))
   if (!new RegExp(`^${CONFIG_MAP_KEY}$`).test(key)) {
-    problems.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_MAP_KEY, 'key.name', 'KEY_NAME', 'key-name'))
+    problems.push(
+      regexError(
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+        CONFIG_MAP_KEY,
+        'key.name',
+        'KEY_NAME',
+        'key-name'
+      )
+    )
   }
   if (key === '.') problems.push("must not be '.'")
   else if (key === '..') problems.push("must not be '..'")
@@ -148,7 +156,11 @@ function sortedEntries(map: Record<string, string> | undefined): Array<[string, 
 }
 
 /** ValidateObjectMeta for a create: name (by the resource's rule), namespace presence, labels, annotation keys. */
-export function validateObjectMeta(meta: ObjectMeta, namespaced: boolean, nameProblems: (name: string) => string[]): FieldError[] {
+export function validateObjectMeta(
+  meta: ObjectMeta,
+  namespaced: boolean,
+  nameProblems: (name: string) => string[]
+): FieldError[] {
   const errors: FieldError[] = []
   if (!meta.name) {
     errors.push(requiredValue('metadata.name', 'name or generateName is required'))
@@ -159,7 +171,8 @@ export function validateObjectMeta(meta: ObjectMeta, namespaced: boolean, namePr
   if (!namespaced && meta.namespace) errors.push(forbiddenField('metadata.namespace', 'not allowed on this type'))
   for (const [key, value] of sortedEntries(meta.labels)) {
     for (const problem of qualifiedNameProblems(key)) errors.push(invalidValue('metadata.labels', key, problem))
-    for (const problem of labelValueProblems(String(value))) errors.push(invalidValue(`metadata.labels`, String(value), problem))
+    for (const problem of labelValueProblems(String(value)))
+      errors.push(invalidValue(`metadata.labels`, String(value), problem))
   }
   let annotationBytes = 0
   for (const [key, value] of sortedEntries(meta.annotations)) {
@@ -177,7 +190,8 @@ export function validateObjectMetaUpdate(next: ObjectMeta, previous: ObjectMeta)
   const errors: FieldError[] = []
   const immutable = (field: keyof ObjectMeta, path: string): void => {
     const now = next[field]
-    if (now !== previous[field]) errors.push(invalidValue(path, String(now ?? ''), 'field is immutable'))
+    if (now !== previous[field])
+      errors.push(invalidValue(path, typeof now === 'string' ? now : '', 'field is immutable'))
   }
   immutable('name', 'metadata.name')
   immutable('namespace', 'metadata.namespace')

@@ -29,7 +29,11 @@ export function prepareWatch(store: ObjectStore, request: WatchRequest): (respon
   const timeoutSeconds = Number(query.get('timeoutSeconds') ?? '1800')
 
   return (response) => {
-    response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' })
+    response.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      'Transfer-Encoding': 'chunked'
+    })
     const send = (event: WatchEvent): void => {
       if (relevant(event)) response.write(`${JSON.stringify({ type: event.type, object: event.object })}\n`)
     }

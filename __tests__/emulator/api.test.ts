@@ -8,8 +8,16 @@ beforeAll(async () => {
   emu = await KubeEmulator.start({
     users: [
       { name: 'admin', rules: 'cluster-admin' },
-      { name: 'deployer', rules: [{ verbs: ['get', 'create', 'update', 'patch'], resources: ['secrets'], namespaces: ['team'] }] },
-      { name: 'cert-user', auth: 'certificate', groups: ['devs'], rules: [{ verbs: ['list'], resources: ['namespaces'] }] }
+      {
+        name: 'deployer',
+        rules: [{ verbs: ['get', 'create', 'update', 'patch'], resources: ['secrets'], namespaces: ['team'] }]
+      },
+      {
+        name: 'cert-user',
+        auth: 'certificate',
+        groups: ['devs'],
+        rules: [{ verbs: ['list'], resources: ['namespaces'] }]
+      }
     ],
     defaultServiceAccountDelayMs: 30
   })
@@ -35,7 +43,15 @@ describe('transport and discovery', () => {
     for (const options of [{ user: null }, { user: null, token: 'nope' }] as RawRequest[]) {
       const res = await call('/api/v1/namespaces', options)
       expect(res.status).toBe(401)
-      expect(res.json).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 })
+      expect(res.json).toEqual({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'Unauthorized',
+        reason: 'Unauthorized',
+        code: 401
+      })
     }
   })
 
@@ -48,7 +64,10 @@ describe('transport and discovery', () => {
   test('discovery documents', async () => {
     expect((await call('/version')).json).toMatchObject({ major: '1', minor: '33' })
     expect((await call('/api')).json).toMatchObject({ kind: 'APIVersions', versions: ['v1'] })
-    expect((await call('/apis')).json).toMatchObject({ kind: 'APIGroupList', groups: [{ name: 'authorization.k8s.io' }] })
+    expect((await call('/apis')).json).toMatchObject({
+      kind: 'APIGroupList',
+      groups: [{ name: 'authorization.k8s.io' }]
+    })
     const core = (await call('/api/v1')).json as { resources: Array<Record<string, unknown>> }
     expect(core.resources.map((r) => [r.name, r.namespaced, r.shortNames])).toEqual([
       ['namespaces', false, ['ns']],
@@ -63,7 +82,11 @@ describe('transport and discovery', () => {
       call('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
         method: 'POST',
         user,
-        body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb, resource: 'secrets', namespace } } }
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: { resourceAttributes: { verb, resource: 'secrets', namespace } }
+        }
       })
     const allowed = await review('deployer', 'create', 'team')
     expect(allowed.status).toBe(201)
@@ -79,25 +102,42 @@ describe('RBAC', () => {
     expect(named.status).toBe(403)
     expect(named.json).toMatchObject({
       reason: 'Forbidden',
-      message: 'secrets "x" is forbidden: User "deployer" cannot delete resource "secrets" in API group "" in the namespace "team"',
+      message:
+        'secrets "x" is forbidden: User "deployer" cannot delete resource "secrets" in API group "" in the namespace "team"',
       details: { name: 'x', kind: 'secrets' }
     })
     const list = await call('/api/v1/namespaces/team/secrets', { user: 'deployer' })
-    expect(list.json?.message).toBe('secrets is forbidden: User "deployer" cannot list resource "secrets" in API group "" in the namespace "team"')
-    const cluster = await call('/api/v1/namespaces', { user: 'deployer', method: 'POST', body: { metadata: { name: 'n' } } })
-    expect(cluster.json?.message).toBe('namespaces is forbidden: User "deployer" cannot create resource "namespaces" in API group "" at the cluster scope')
+    expect(list.json?.message).toBe(
+      'secrets is forbidden: User "deployer" cannot list resource "secrets" in API group "" in the namespace "team"'
+    )
+    const cluster = await call('/api/v1/namespaces', {
+      user: 'deployer',
+      method: 'POST',
+      body: { metadata: { name: 'n' } }
+    })
+    expect(cluster.json?.message).toBe(
+      'namespaces is forbidden: User "deployer" cannot create resource "namespaces" in API group "" at the cluster scope'
+    )
   })
 
   test('403 comes before 400 and dry runs need the verb too', async () => {
-    const bad = await call('/api/v1/namespaces/team/serviceaccounts?dryRun=All', { user: 'deployer', method: 'POST', body: '{' })
+    const bad = await call('/api/v1/namespaces/team/serviceaccounts?dryRun=All', {
+      user: 'deployer',
+      method: 'POST',
+      body: '{'
+    })
     expect(bad.status).toBe(403)
-    expect(bad.json?.message).toBe('serviceaccounts is forbidden: User "deployer" cannot create resource "serviceaccounts" in API group "" in the namespace "team"')
+    expect(bad.json?.message).toBe(
+      'serviceaccounts is forbidden: User "deployer" cannot create resource "serviceaccounts" in API group "" in the namespace "team"'
+    )
   })
 
   test('setRules takes effect at once', async () => {
     emu.setRules('deployer', [{ verbs: ['list'], resources: ['serviceaccounts'], namespaces: ['team'] }])
     expect((await call('/api/v1/namespaces/team/serviceaccounts', { user: 'deployer' })).status).toBe(200)
-    emu.setRules('deployer', [{ verbs: ['get', 'create', 'update', 'patch'], resources: ['secrets'], namespaces: ['team'] }])
+    emu.setRules('deployer', [
+      { verbs: ['get', 'create', 'update', 'patch'], resources: ['secrets'], namespaces: ['team'] }
+    ])
     expect((await call('/api/v1/namespaces/team/serviceaccounts', { user: 'deployer' })).status).toBe(403)
   })
 })
@@ -116,7 +156,10 @@ describe('secrets', () => {
     expect(meta.uid).toMatch(/^[0-9a-f-]{36}$/)
     expect(meta.creationTimestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
     expect(meta.resourceVersion).toMatch(/^\d+$/)
-    expect((meta.managedFields as Array<Record<string, unknown>>)[0]).toMatchObject({ manager: 'my-tool', operation: 'Update' })
+    expect((meta.managedFields as Array<Record<string, unknown>>)[0]).toMatchObject({
+      manager: 'my-tool',
+      operation: 'Update'
+    })
     expect(Object.keys(res.json ?? {})).toEqual(['kind', 'apiVersion', 'metadata', 'data', 'type'])
   })
 
@@ -124,7 +167,11 @@ describe('secrets', () => {
     await call('/api/v1/namespaces/team/secrets', { method: 'POST', body: secret('twice') })
     const again = await call('/api/v1/namespaces/team/secrets', { method: 'POST', body: secret('twice') })
     expect(again.status).toBe(409)
-    expect(again.json).toMatchObject({ reason: 'AlreadyExists', message: 'secrets "twice" already exists', details: { name: 'twice', kind: 'secrets' } })
+    expect(again.json).toMatchObject({
+      reason: 'AlreadyExists',
+      message: 'secrets "twice" already exists',
+      details: { name: 'twice', kind: 'secrets' }
+    })
     const missing = await call('/api/v1/namespaces/team/secrets/nothing')
     expect(missing.json).toEqual({
       kind: 'Status',
@@ -144,23 +191,38 @@ describe('secrets', () => {
     expect(create.json?.message).toBe('namespaces "ghost" not found')
     const list = await call('/api/v1/namespaces/ghost/secrets')
     expect(list.status).toBe(200)
-    expect(list.json).toEqual({ kind: 'SecretList', apiVersion: 'v1', metadata: { resourceVersion: expect.any(String) }, items: [] })
+    expect(list.json).toEqual({
+      kind: 'SecretList',
+      apiVersion: 'v1',
+      metadata: { resourceVersion: expect.any(String) },
+      items: []
+    })
   })
 
   test('PUT: stale resourceVersion 409, none is last-write-wins, a no-op keeps the resourceVersion', async () => {
     const created = await call('/api/v1/namespaces/team/secrets', { method: 'POST', body: secret('upd') })
     const rv = (created.json?.metadata as { resourceVersion: string }).resourceVersion
-    const changed = await call('/api/v1/namespaces/team/secrets/upd', { method: 'PUT', body: secret('upd', { data: { a: 'Yg==' }, metadata: { name: 'upd', resourceVersion: rv } }) })
+    const changed = await call('/api/v1/namespaces/team/secrets/upd', {
+      method: 'PUT',
+      body: secret('upd', { data: { a: 'Yg==' }, metadata: { name: 'upd', resourceVersion: rv } })
+    })
     expect(changed.status).toBe(200)
     const rv2 = (changed.json?.metadata as { resourceVersion: string }).resourceVersion
     expect(Number(rv2)).toBeGreaterThan(Number(rv))
-    const stale = await call('/api/v1/namespaces/team/secrets/upd', { method: 'PUT', body: secret('upd', { metadata: { name: 'upd', resourceVersion: rv } }) })
+    const stale = await call('/api/v1/namespaces/team/secrets/upd', {
+      method: 'PUT',
+      body: secret('upd', { metadata: { name: 'upd', resourceVersion: rv } })
+    })
     expect(stale.status).toBe(409)
     expect(stale.json).toMatchObject({
       reason: 'Conflict',
-      message: 'Operation cannot be fulfilled on secrets "upd": the object has been modified; please apply your changes to the latest version and try again'
+      message:
+        'Operation cannot be fulfilled on secrets "upd": the object has been modified; please apply your changes to the latest version and try again'
     })
-    const same = await call('/api/v1/namespaces/team/secrets/upd', { method: 'PUT', body: secret('upd', { data: { a: 'Yg==' } }) })
+    const same = await call('/api/v1/namespaces/team/secrets/upd', {
+      method: 'PUT',
+      body: secret('upd', { data: { a: 'Yg==' } })
+    })
     expect(same.status).toBe(200)
     expect((same.json?.metadata as { resourceVersion: string }).resourceVersion).toBe(rv2)
     const missing = await call('/api/v1/namespaces/team/secrets/absent', { method: 'PUT', body: secret('absent') })
@@ -177,54 +239,90 @@ describe('secrets', () => {
     expect(badName.json).toMatchObject({
       reason: 'Invalid',
       message:
-        'Secret "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')',
+        "Secret \"Bad_Name\" is invalid: metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
       details: { name: 'Bad_Name', kind: 'Secret', causes: [{ reason: 'FieldValueInvalid', field: 'metadata.name' }] }
     })
     const docker = { type: 'kubernetes.io/dockerconfigjson' }
-    expect((await post(secret('d1', { ...docker, data: {} }))).json?.message).toBe('Secret "d1" is invalid: data[.dockerconfigjson]: Required value')
-    const notJson = await post(secret('d2', { ...docker, data: { '.dockerconfigjson': Buffer.from('xyz').toString('base64') } }))
+    expect((await post(secret('d1', { ...docker, data: {} }))).json?.message).toBe(
+      'Secret "d1" is invalid: data[.dockerconfigjson]: Required value'
+    )
+    const notJson = await post(
+      secret('d2', { ...docker, data: { '.dockerconfigjson': Buffer.from('xyz').toString('base64') } })
+    )
     expect(notJson.json?.message).toBe(
       'Secret "d2" is invalid: data[.dockerconfigjson]: Invalid value: "<secret contents redacted>": invalid character \'x\' looking for beginning of value'
     )
     const empty = await post(secret('d3', { ...docker, data: { '.dockerconfigjson': '' } }))
-    expect(empty.json?.message).toBe('Secret "d3" is invalid: data[.dockerconfigjson]: Invalid value: "<secret contents redacted>": unexpected end of JSON input')
+    expect(empty.json?.message).toBe(
+      'Secret "d3" is invalid: data[.dockerconfigjson]: Invalid value: "<secret contents redacted>": unexpected end of JSON input'
+    )
     expect((await post(secret('d4', { ...docker, data: { '.dockerconfigjson': dockerConfig } }))).status).toBe(201)
     const two = await post(secret('two_errors', { data: { 'bad key': 'YQ==' } }))
-    expect(two.json?.message).toMatch(/^Secret "two_errors" is invalid: \[metadata\.name: Invalid value: .*, data\[bad key\]: Invalid value: "bad key": a valid config key must consist of alphanumeric characters, '-', '_' or '\.' \(e\.g\. 'key\.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '\[-\._a-zA-Z0-9\]\+'\)\]$/)
+    expect(two.json?.message).toMatch(
+      /^Secret "two_errors" is invalid: \[metadata\.name: Invalid value: .*, data\[bad key\]: Invalid value: "bad key": a valid config key must consist of alphanumeric characters, '-', '_' or '\.' \(e\.g\. 'key\.name', {2}or 'KEY_NAME', {2}or 'key-name', regex used for validation is '\[-\._a-zA-Z0-9\]\+'\)\]$/
+    )
     const big = await post(secret('big', { data: { a: Buffer.alloc(1024 * 1024 + 1).toString('base64') } }))
     expect(big.json?.message).toBe('Secret "big" is invalid: data: Too long: may not be more than 1048576 bytes')
     const noName = await post({ data: {} })
-    expect(noName.json?.message).toBe('Secret "" is invalid: metadata.name: Required value: name or generateName is required')
+    expect(noName.json?.message).toBe(
+      'Secret "" is invalid: metadata.name: Required value: name or generateName is required'
+    )
   })
 
   test('422 on update: type immutable, immutable secrets', async () => {
     await call('/api/v1/namespaces/team/secrets', { method: 'POST', body: secret('typed') })
-    const retyped = await call('/api/v1/namespaces/team/secrets/typed', { method: 'PUT', body: secret('typed', { type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': dockerConfig } }) })
-    expect(retyped.json?.message).toBe('Secret "typed" is invalid: type: Invalid value: "kubernetes.io/dockerconfigjson": field is immutable')
+    const retyped = await call('/api/v1/namespaces/team/secrets/typed', {
+      method: 'PUT',
+      body: secret('typed', { type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': dockerConfig } })
+    })
+    expect(retyped.json?.message).toBe(
+      'Secret "typed" is invalid: type: Invalid value: "kubernetes.io/dockerconfigjson": field is immutable'
+    )
     await call('/api/v1/namespaces/team/secrets', { method: 'POST', body: secret('frozen', { immutable: true }) })
-    const thawed = await call('/api/v1/namespaces/team/secrets/frozen', { method: 'PUT', body: secret('frozen', { data: { a: 'Yg==' } }) })
+    const thawed = await call('/api/v1/namespaces/team/secrets/frozen', {
+      method: 'PUT',
+      body: secret('frozen', { data: { a: 'Yg==' } })
+    })
     expect(thawed.json?.message).toBe(
       'Secret "frozen" is invalid: [immutable: Forbidden: field is immutable when `immutable` is set, data: Forbidden: field is immutable when `immutable` is set]'
     )
   })
 
   test('400 bad base64 with the byte offset; 413; 415', async () => {
-    const bad = await call('/api/v1/namespaces/team/secrets', { method: 'POST', body: secret('b64', { data: { a: 'YW!j' } }) })
+    const bad = await call('/api/v1/namespaces/team/secrets', {
+      method: 'POST',
+      body: secret('b64', { data: { a: 'YW!j' } })
+    })
     expect(bad.status).toBe(400)
-    expect(bad.json).toMatchObject({ reason: 'BadRequest', message: 'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 2' })
-    const huge = await call('/api/v1/namespaces/team/secrets', { method: 'POST', body: Buffer.alloc(3 * 1024 * 1024 + 10, 0x20) })
+    expect(bad.json).toMatchObject({
+      reason: 'BadRequest',
+      message: 'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 2'
+    })
+    const huge = await call('/api/v1/namespaces/team/secrets', {
+      method: 'POST',
+      body: Buffer.alloc(3 * 1024 * 1024 + 10, 0x20)
+    })
     expect(huge.status).toBe(413)
-    expect(huge.json).toMatchObject({ reason: 'RequestEntityTooLarge', message: 'Request entity too large: limit is 3145728' })
+    expect(huge.json).toMatchObject({
+      reason: 'RequestEntityTooLarge',
+      message: 'Request entity too large: limit is 3145728'
+    })
     const text = await call('/api/v1/namespaces/team/secrets', { method: 'POST', body: 'a', contentType: 'text/plain' })
     expect(text.status).toBe(415)
     expect(text.json?.reason).toBe('UnsupportedMediaType')
-    expect(text.json?.message).toMatch(/^the body of the request was in an unknown format - accepted media types include: application\/json, application\/yaml/)
+    expect(text.json?.message).toMatch(
+      /^the body of the request was in an unknown format - accepted media types include: application\/json, application\/yaml/
+    )
     const syntax = await call('/api/v1/namespaces/team/secrets', { method: 'POST', body: '{"metadata":' })
     expect(syntax.json?.message).toBe("couldn't get version/kind; json parse error: unexpected end of JSON input")
   })
 
   test('YAML bodies are accepted', async () => {
-    const res = await call('/api/v1/namespaces/team/secrets', { method: 'POST', contentType: 'application/yaml', body: 'metadata:\n  name: from-yaml\nstringData:\n  k: v\n' })
+    const res = await call('/api/v1/namespaces/team/secrets', {
+      method: 'POST',
+      contentType: 'application/yaml',
+      body: 'metadata:\n  name: from-yaml\nstringData:\n  k: v\n'
+    })
     expect(res.status).toBe(201)
     expect(res.json?.data).toEqual({ k: 'dg==' })
   })
@@ -235,9 +333,13 @@ describe('secrets', () => {
     expect(dry.status).toBe(201)
     expect((dry.json?.metadata as Record<string, unknown>).uid).toBeDefined()
     expect(emu.get('secrets', 'team', 'dry')).toBeUndefined()
-    expect((await call('/api/v1/namespaces/team/secrets?dryRun=All', { method: 'POST', body: secret('Dry!') })).status).toBe(422)
+    expect(
+      (await call('/api/v1/namespaces/team/secrets?dryRun=All', { method: 'POST', body: secret('Dry!') })).status
+    ).toBe(422)
     const other = await call('/api/v1/namespaces/team/secrets?dryRun=true', { method: 'POST', body: secret('dry') })
-    expect(other.json?.message).toBe('CreateOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: []string{"true"}: supported values: "All"')
+    expect(other.json?.message).toBe(
+      'CreateOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: []string{"true"}: supported values: "All"'
+    )
     emu.seed({ kind: 'Secret', metadata: { name: 'keep', namespace: 'team' }, data: { a: 'YQ==' } })
     const del = await call('/api/v1/namespaces/team/secrets/keep?dryRun=All', { method: 'DELETE' })
     expect(del.status).toBe(200)
@@ -249,7 +351,13 @@ describe('secrets', () => {
   test('DELETE of a Secret answers a Success Status', async () => {
     const stored = emu.seed({ kind: 'Secret', metadata: { name: 'gone', namespace: 'team' } })
     const res = await call('/api/v1/namespaces/team/secrets/gone', { method: 'DELETE' })
-    expect(res.json).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: 'gone', kind: 'secrets', uid: stored.metadata?.uid } })
+    expect(res.json).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Success',
+      details: { name: 'gone', kind: 'secrets', uid: stored.metadata?.uid }
+    })
     expect(emu.get('secrets', 'team', 'gone')).toBeUndefined()
   })
 
@@ -276,21 +384,38 @@ describe('secrets', () => {
     expect(await names('fieldSelector=' + encodeURIComponent('metadata.name=s3'))).toEqual(['s3'])
     const list = await call('/api/v1/namespaces/sel/secrets')
     expect((list.json?.items as Array<Record<string, unknown>>)[0]).not.toHaveProperty('kind')
-    expect((await call('/api/v1/namespaces/sel/secrets?labelSelector=' + encodeURIComponent('a in (b'))).status).toBe(400)
+    expect((await call('/api/v1/namespaces/sel/secrets?labelSelector=' + encodeURIComponent('a in (b'))).status).toBe(
+      400
+    )
   })
 })
 
 describe('options', () => {
   test('force on a non-apply patch is 422 even when false', async () => {
-    const res = await call('/api/v1/namespaces/team/secrets/x?force=false', { method: 'PATCH', contentType: 'application/merge-patch+json', body: {} })
+    const res = await call('/api/v1/namespaces/team/secrets/x?force=false', {
+      method: 'PATCH',
+      contentType: 'application/merge-patch+json',
+      body: {}
+    })
     expect(res.status).toBe(422)
-    expect(res.json?.message).toBe('PatchOptions.meta.k8s.io "" is invalid: force: Forbidden: may not be specified for non-apply patch')
+    expect(res.json?.message).toBe(
+      'PatchOptions.meta.k8s.io "" is invalid: force: Forbidden: may not be specified for non-apply patch'
+    )
   })
 
   test('fieldManager longer than 128 characters is 422; the User-Agent prefix is cut at 128', async () => {
-    const long = await call(`/api/v1/namespaces/team/secrets?fieldManager=${'m'.repeat(129)}`, { method: 'POST', body: secret('fm') })
-    expect(long.json?.message).toBe('CreateOptions.meta.k8s.io "" is invalid: fieldManager: Too long: may not be more than 128 bytes')
-    const ua = await call('/api/v1/namespaces/team/secrets', { method: 'POST', body: secret('fm'), headers: { 'User-Agent': 'u'.repeat(200) } })
+    const long = await call(`/api/v1/namespaces/team/secrets?fieldManager=${'m'.repeat(129)}`, {
+      method: 'POST',
+      body: secret('fm')
+    })
+    expect(long.json?.message).toBe(
+      'CreateOptions.meta.k8s.io "" is invalid: fieldManager: Too long: may not be more than 128 bytes'
+    )
+    const ua = await call('/api/v1/namespaces/team/secrets', {
+      method: 'POST',
+      body: secret('fm'),
+      headers: { 'User-Agent': 'u'.repeat(200) }
+    })
     const entries = (ua.json?.metadata as { managedFields: Array<{ manager: string }> }).managedFields
     expect(entries[0].manager).toBe('u'.repeat(128))
   })
@@ -298,7 +423,10 @@ describe('options', () => {
 
 describe('namespaces', () => {
   test('create sets finalizers, phase and the name label; the default ServiceAccount follows', async () => {
-    const res = await call('/api/v1/namespaces', { method: 'POST', body: { metadata: { name: 'fresh', labels: { team: 'a' } } } })
+    const res = await call('/api/v1/namespaces', {
+      method: 'POST',
+      body: { metadata: { name: 'fresh', labels: { team: 'a' } } }
+    })
     expect(res.status).toBe(201)
     expect(res.json).toMatchObject({
       spec: { finalizers: ['kubernetes'] },
@@ -307,13 +435,15 @@ describe('namespaces', () => {
     })
     expect(emu.get('serviceaccounts', 'fresh', 'default')).toBeUndefined()
     await new Promise((resolve) => setTimeout(resolve, 80))
-    expect(emu.get('serviceaccounts', 'fresh', 'default')).toMatchObject({ metadata: { name: 'default', namespace: 'fresh' } })
+    expect(emu.get('serviceaccounts', 'fresh', 'default')).toMatchObject({
+      metadata: { name: 'default', namespace: 'fresh' }
+    })
   })
 
   test('bad namespace name: the label rule', async () => {
     const res = await call('/api/v1/namespaces', { method: 'POST', body: { metadata: { name: 'a.b' } } })
     expect(res.json?.message).toBe(
-      'Namespace "a.b" is invalid: metadata.name: Invalid value: "a.b": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')'
+      "Namespace \"a.b\" is invalid: metadata.name: Invalid value: \"a.b\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
     )
   })
 
@@ -322,13 +452,26 @@ describe('namespaces', () => {
     emu.seed({ kind: 'Secret', metadata: { name: 'inside', namespace: 'doomed' } })
     const res = await call('/api/v1/namespaces/doomed', { method: 'DELETE' })
     expect(res.status).toBe(200)
-    expect(res.json).toMatchObject({ kind: 'Namespace', status: { phase: 'Terminating' }, metadata: { deletionTimestamp: expect.any(String) } })
+    expect(res.json).toMatchObject({
+      kind: 'Namespace',
+      status: { phase: 'Terminating' },
+      metadata: { deletionTimestamp: expect.any(String) }
+    })
     const create = await call('/api/v1/namespaces/doomed/secrets', { method: 'POST', body: secret('late') })
     expect(create.status).toBe(403)
     expect(create.json).toMatchObject({
       reason: 'Forbidden',
-      message: 'secrets "late" is forbidden: unable to create new content in namespace doomed because it is being terminated',
-      details: { causes: [{ reason: 'NamespaceTerminating', message: 'namespace doomed is being terminated', field: 'metadata.namespace' }] }
+      message:
+        'secrets "late" is forbidden: unable to create new content in namespace doomed because it is being terminated',
+      details: {
+        causes: [
+          {
+            reason: 'NamespaceTerminating',
+            message: 'namespace doomed is being terminated',
+            field: 'metadata.namespace'
+          }
+        ]
+      }
     })
     await new Promise((resolve) => setTimeout(resolve, 120))
     expect(emu.get('namespaces', undefined, 'doomed')).toBeUndefined()
@@ -350,7 +493,11 @@ describe('namespaces', () => {
 describe('test controls', () => {
   test('request log and writes()', async () => {
     emu.clearRequests()
-    await call('/api/v1/namespaces/team/secrets', { method: 'POST', body: secret('logged'), contentType: 'application/json' })
+    await call('/api/v1/namespaces/team/secrets', {
+      method: 'POST',
+      body: secret('logged'),
+      contentType: 'application/json'
+    })
     await call('/api/v1/namespaces/team/secrets?dryRun=All', { method: 'POST', body: secret('logged2') })
     await call('/api/v1/namespaces/team/secrets/logged')
     expect(emu.requests).toHaveLength(3)

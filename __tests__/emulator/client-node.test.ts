@@ -9,7 +9,11 @@ beforeAll(async () => {
   emu = await KubeEmulator.start({
     users: [
       { name: 'admin', rules: 'cluster-admin' },
-      { name: 'reader', auth: 'certificate', rules: [{ verbs: ['get', 'list'], resources: ['secrets'], namespaces: ['apps'] }] }
+      {
+        name: 'reader',
+        auth: 'certificate',
+        rules: [{ verbs: ['get', 'list'], resources: ['secrets'], namespaces: ['apps'] }]
+      }
     ],
     defaultServiceAccountDelayMs: 20
   })
@@ -54,7 +58,11 @@ test('namespace, its default ServiceAccount, and a pull secret round trip', asyn
   const read = await api.readNamespacedSecret({ name: 'pull', namespace: 'apps' })
   expect(Buffer.from(read.data?.['.dockerconfigjson'] ?? '', 'base64').toString()).toBe('{"auths":{}}')
 
-  const replaced = await api.replaceNamespacedSecret({ name: 'pull', namespace: 'apps', body: { ...read, data: { '.dockerconfigjson': Buffer.from('{"auths":{"x":{}}}').toString('base64') } } })
+  const replaced = await api.replaceNamespacedSecret({
+    name: 'pull',
+    namespace: 'apps',
+    body: { ...read, data: { '.dockerconfigjson': Buffer.from('{"auths":{"x":{}}}').toString('base64') } }
+  })
   expect(Number(replaced.metadata?.resourceVersion)).toBeGreaterThan(Number(read.metadata?.resourceVersion))
   const stale = await failure(api.replaceNamespacedSecret({ name: 'pull', namespace: 'apps', body: read }))
   expect(stale.code).toBe(409)
@@ -68,7 +76,10 @@ test('namespace, its default ServiceAccount, and a pull secret round trip', asyn
 test('errors arrive as ApiException with the Status body', async () => {
   const api = client()
   const missing = await failure(api.readNamespacedSecret({ name: 'nope', namespace: 'apps' }))
-  expect(missing).toEqual({ code: 404, body: expect.objectContaining({ message: 'secrets "nope" not found', reason: 'NotFound' }) })
+  expect(missing).toEqual({
+    code: 404,
+    body: expect.objectContaining({ message: 'secrets "nope" not found', reason: 'NotFound' })
+  })
   const invalid = await failure(api.createNamespacedSecret({ namespace: 'apps', body: pullSecret('broken', []) }))
   expect(invalid.code).toBe(422)
   expect(invalid.body.message).toBe(
@@ -84,7 +95,9 @@ test('a certificate user is authorized by its rules', async () => {
   expect(list.items.length).toBeGreaterThan(0)
   const denied = await failure(api.createNamespacedSecret({ namespace: 'apps', body: pullSecret('x', {}) }))
   expect(denied.code).toBe(403)
-  expect(denied.body.message).toBe('secrets is forbidden: User "reader" cannot create resource "secrets" in API group "" in the namespace "apps"')
+  expect(denied.body.message).toBe(
+    'secrets is forbidden: User "reader" cannot create resource "secrets" in API group "" in the namespace "apps"'
+  )
 })
 
 test('dryRun through the client stores nothing and is not a write', async () => {

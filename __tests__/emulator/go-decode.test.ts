@@ -9,7 +9,7 @@ test.each([
   ['{"a":1}x', "invalid character 'x' after top-level value"],
   ['{a}', "invalid character 'a' looking for beginning of object key string"],
   ['{"a" 1}', "invalid character '1' after object key"],
-  ['{"a":1 "b":2}', 'invalid character \'"\' after object key:value pair'],
+  ['{"a":1 "b":2}', "invalid character '\"' after object key:value pair"],
   ['[1 2]', "invalid character '2' after array element"],
   ["'", "invalid character '\\'' looking for beginning of value"],
   ['1.', "invalid character ' ' after decimal point in numeric literal"],

@@ -12,16 +12,29 @@ beforeAll(async () => {
 afterAll(() => emu.stop())
 
 const patch = (path: string, contentType: string, body: unknown, query = '') =>
-  rawRequest(emu, `${path}${query}`, { method: 'PATCH', contentType, body: typeof body === 'string' ? body : JSON.stringify(body) })
+  rawRequest(emu, `${path}${query}`, {
+    method: 'PATCH',
+    contentType,
+    body: typeof body === 'string' ? body : JSON.stringify(body)
+  })
 
 const dockerConfig = (auths: object) => Buffer.from(JSON.stringify({ auths })).toString('base64')
 
 test('a strategic-merge patch replaces ServiceAccount.imagePullSecrets (atomic list)', async () => {
-  emu.seed({ kind: 'ServiceAccount', metadata: { name: 'builder', namespace: 'default' }, imagePullSecrets: [{ name: 'old' }], secrets: [{ name: 'tok' }] })
-  const res = await patch('/api/v1/namespaces/default/serviceaccounts/builder', 'application/strategic-merge-patch+json', {
-    imagePullSecrets: [{ name: 'new' }],
-    secrets: [{ name: 'tok2' }]
+  emu.seed({
+    kind: 'ServiceAccount',
+    metadata: { name: 'builder', namespace: 'default' },
+    imagePullSecrets: [{ name: 'old' }],
+    secrets: [{ name: 'tok' }]
   })
+  const res = await patch(
+    '/api/v1/namespaces/default/serviceaccounts/builder',
+    'application/strategic-merge-patch+json',
+    {
+      imagePullSecrets: [{ name: 'new' }],
+      secrets: [{ name: 'tok2' }]
+    }
+  )
   expect(res.status).toBe(200)
   expect(res.json?.imagePullSecrets).toEqual([{ name: 'new' }])
   // `secrets` has patchStrategy merge on `name`: the lists merge.
@@ -30,7 +43,9 @@ test('a strategic-merge patch replaces ServiceAccount.imagePullSecrets (atomic l
 
 test('a merge patch of Secret.data merges keys and null deletes one', async () => {
   emu.seed({ kind: 'Secret', metadata: { name: 'merged', namespace: 'default' }, data: { a: 'YQ==', b: 'Yg==' } })
-  const res = await patch('/api/v1/namespaces/default/secrets/merged', 'application/merge-patch+json', { data: { c: 'Yw==', b: null } })
+  const res = await patch('/api/v1/namespaces/default/secrets/merged', 'application/merge-patch+json', {
+    data: { c: 'Yw==', b: null }
+  })
   expect(res.status).toBe(200)
   expect(res.json?.data).toEqual({ a: 'YQ==', c: 'Yw==' })
   expect(emu.get('secrets', 'default', 'merged')?.data).toEqual({ a: 'YQ==', c: 'Yw==' })
@@ -40,17 +55,27 @@ test('a patch of a missing object is 404; a failed json-patch test is 422', asyn
   const missing = await patch('/api/v1/namespaces/default/secrets/none', 'application/merge-patch+json', {})
   expect(missing.json?.message).toBe('secrets "none" not found')
   emu.seed({ kind: 'Secret', metadata: { name: 'tested', namespace: 'default' }, data: { a: 'YQ==' } })
-  const failed = await patch('/api/v1/namespaces/default/secrets/tested', 'application/json-patch+json', [{ op: 'test', path: '/data/a', value: 'Yg==' }])
+  const failed = await patch('/api/v1/namespaces/default/secrets/tested', 'application/json-patch+json', [
+    { op: 'test', path: '/data/a', value: 'Yg==' }
+  ])
   expect(failed.status).toBe(422)
 })
 
 test('a patch result is validated: bad base64 is 400, a type change 422', async () => {
   emu.seed({ kind: 'Secret', metadata: { name: 'checked', namespace: 'default' }, data: { a: 'YQ==' } })
-  const base64 = await patch('/api/v1/namespaces/default/secrets/checked', 'application/merge-patch+json', { data: { a: 'YW!j' } })
+  const base64 = await patch('/api/v1/namespaces/default/secrets/checked', 'application/merge-patch+json', {
+    data: { a: 'YW!j' }
+  })
   expect(base64.status).toBe(400)
-  expect(base64.json?.message).toBe('Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 2')
-  const retype = await patch('/api/v1/namespaces/default/secrets/checked', 'application/merge-patch+json', { type: 'kubernetes.io/tls' })
-  expect(retype.json?.message).toMatch(/^Secret "checked" is invalid: \[type: Invalid value: "kubernetes.io\/tls": field is immutable, /)
+  expect(base64.json?.message).toBe(
+    'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 2'
+  )
+  const retype = await patch('/api/v1/namespaces/default/secrets/checked', 'application/merge-patch+json', {
+    type: 'kubernetes.io/tls'
+  })
+  expect(retype.json?.message).toMatch(
+    /^Secret "checked" is invalid: \[type: Invalid value: "kubernetes.io\/tls": field is immutable, /
+  )
 })
 
 test('server-side apply: create 201, conflict 409 with the exact text, force wins', async () => {
@@ -64,7 +89,9 @@ test('server-side apply: create 201, conflict 409 with the exact text, force win
   const path = '/api/v1/namespaces/default/secrets/pull'
   const created = await patch(path, 'application/apply-patch+yaml', body({ a: {} }), '?fieldManager=first')
   expect(created.status).toBe(201)
-  expect((created.json?.metadata as { managedFields: Array<{ manager: string; operation: string }> }).managedFields[0]).toMatchObject({
+  expect(
+    (created.json?.metadata as { managedFields: Array<{ manager: string; operation: string }> }).managedFields[0]
+  ).toMatchObject({
     manager: 'first',
     operation: 'Apply'
   })
@@ -81,15 +108,27 @@ test('server-side apply: create 201, conflict 409 with the exact text, force win
 test('apply needs a fieldManager; apply into a missing namespace is 404', async () => {
   const body = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } }
   const noManager = await patch('/api/v1/namespaces/default/secrets/s', 'application/apply-patch+yaml', body)
-  expect(noManager.json?.message).toBe('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch')
-  const ghost = await patch('/api/v1/namespaces/ghost/secrets/s', 'application/apply-patch+yaml', body, '?fieldManager=m')
+  expect(noManager.json?.message).toBe(
+    'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch'
+  )
+  const ghost = await patch(
+    '/api/v1/namespaces/ghost/secrets/s',
+    'application/apply-patch+yaml',
+    body,
+    '?fieldManager=m'
+  )
   expect(ghost.status).toBe(404)
   expect(ghost.json?.message).toBe('namespaces "ghost" not found')
 })
 
 test('dryRun apply stores nothing', async () => {
   const body = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'dry-apply' }, stringData: { k: 'v' } }
-  const res = await patch('/api/v1/namespaces/default/secrets/dry-apply', 'application/apply-patch+yaml', body, '?fieldManager=m&dryRun=All')
+  const res = await patch(
+    '/api/v1/namespaces/default/secrets/dry-apply',
+    'application/apply-patch+yaml',
+    body,
+    '?fieldManager=m&dryRun=All'
+  )
   expect(res.status).toBe(201)
   expect(emu.get('secrets', 'default', 'dry-apply')).toBeUndefined()
 })
@@ -101,7 +140,12 @@ test('server-side apply over a field an Update manager set names it with its ver
   })
   expect(created.status).toBe(201)
   const body = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'updated' }, data: { k: 'Yg==' } }
-  const conflict = await patch('/api/v1/namespaces/default/secrets/updated', 'application/apply-patch+yaml', body, '?fieldManager=applier')
+  const conflict = await patch(
+    '/api/v1/namespaces/default/secrets/updated',
+    'application/apply-patch+yaml',
+    body,
+    '?fieldManager=applier'
+  )
   expect(conflict.status).toBe(409)
   expect(conflict.json?.message).toBe('Apply failed with 1 conflict: conflict with "creator" using v1: .data.k')
 })

@@ -143,6 +143,16 @@ function conflictError(conflicts: Map<string, FieldSet>, managers: Managers): St
   return new StatusError(409, 'Conflict', message, { causes })
 }
 
+/**
+ * Go structs that are not pointers (metadata, and a Namespace's spec and status) are present even when
+ * empty, on the empty object a create compares against too: an emptied or first-filled spec is not a field
+ * of its own (no `.` entry), unlike a map (labels, data) that appears.
+ */
+function withZeroStructs(object: unknown, kind: KindName): JsonObject {
+  const filled: JsonObject = { metadata: {}, ...(kind === 'Namespace' ? { spec: {}, status: {} } : {}) }
+  return { ...filled, ...(isObject(object) ? object : {}) }
+}
+
 /** merge.Updater.update: take changed fields from the other managers; conflicts unless `force`. */
 function updateOtherManagers(
   oldObject: unknown,
@@ -152,7 +162,10 @@ function updateOtherManagers(
   workflow: string,
   force: boolean
 ): Comparison {
-  const comparison = excludeFromComparison(compare(oldObject, newObject, SCHEMAS[kind]), ignoredFields(kind))
+  const comparison = excludeFromComparison(
+    compare(withZeroStructs(oldObject, kind), withZeroStructs(newObject, kind), SCHEMAS[kind]),
+    ignoredFields(kind)
+  )
   const changed = comparison.modified.union(comparison.added)
   const conflicts = new Map<string, FieldSet>()
   for (const [id, m] of managers) {

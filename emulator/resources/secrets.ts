@@ -16,7 +16,8 @@ import {
 } from '../validation.js'
 import { isRecord, type ResourceStrategy } from './strategy.js'
 
-const cannotHandle = (detail: string): Error => badRequest(`Secret in version "v1" cannot be handled as a Secret: ${detail}`)
+const cannotHandle = (detail: string): Error =>
+  badRequest(`Secret in version "v1" cannot be handled as a Secret: ${detail}`)
 
 function goTypeName(value: unknown): string {
   if (value === null) return 'null'
@@ -36,7 +37,9 @@ function decodeSecret(body: Record<string, unknown>): KubeObject {
   const data: Record<string, string> = {}
   if (body.data !== undefined && body.data !== null) {
     if (!isRecord(body.data)) {
-      throw cannotHandle(`json: cannot unmarshal ${goTypeName(body.data)} into Go struct field Secret.data of type map[string][]uint8`)
+      throw cannotHandle(
+        `json: cannot unmarshal ${goTypeName(body.data)} into Go struct field Secret.data of type map[string][]uint8`
+      )
     }
     for (const [key, value] of Object.entries(body.data)) {
       if (value === null) {
@@ -44,7 +47,9 @@ function decodeSecret(body: Record<string, unknown>): KubeObject {
         continue
       }
       if (typeof value !== 'string') {
-        throw cannotHandle(`json: cannot unmarshal ${goTypeName(value)} into Go struct field Secret.data of type []uint8`)
+        throw cannotHandle(
+          `json: cannot unmarshal ${goTypeName(value)} into Go struct field Secret.data of type []uint8`
+        )
       }
       try {
         // Re-encoding canonicalises what Go accepts but would not write (embedded newlines).
@@ -57,11 +62,15 @@ function decodeSecret(body: Record<string, unknown>): KubeObject {
   }
   if (body.stringData !== undefined && body.stringData !== null) {
     if (!isRecord(body.stringData)) {
-      throw cannotHandle(`json: cannot unmarshal ${goTypeName(body.stringData)} into Go struct field Secret.stringData of type map[string]string`)
+      throw cannotHandle(
+        `json: cannot unmarshal ${goTypeName(body.stringData)} into Go struct field Secret.stringData of type map[string]string`
+      )
     }
     for (const [key, value] of Object.entries(body.stringData)) {
       if (typeof value !== 'string') {
-        throw cannotHandle(`json: cannot unmarshal ${goTypeName(value)} into Go struct field Secret.stringData of type string`)
+        throw cannotHandle(
+          `json: cannot unmarshal ${goTypeName(value)} into Go struct field Secret.stringData of type string`
+        )
       }
       data[key] = Buffer.from(value, 'utf8').toString('base64')
     }
@@ -150,7 +159,7 @@ export const secretStrategy: ResourceStrategy = {
   validateUpdate: validateSecretUpdate,
   fieldOrder: ['kind', 'apiVersion', 'metadata', 'immutable', 'data', 'type'],
   tableColumns: [
-    { name: 'Type', description: 'The type of the secret', cell: (s) => String(s.type ?? '') },
+    { name: 'Type', description: 'The type of the secret', cell: (s) => (typeof s.type === 'string' ? s.type : '') },
     { name: 'Data', description: 'The number of keys in the secret', cell: (s) => secretDataBytes(s).size }
   ]
 }
