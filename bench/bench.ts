@@ -8,11 +8,11 @@ import { cpus, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { KubeEmulator } from '../emulator/index.js'
 import { ACTION_ENTRY } from '../test-support/action-run.js'
-import { findKubectl, type RegistryCredentials } from './kubectl.js'
+import { findKubectl, type KubectlBinary, type RegistryCredentials } from './kubectl.js'
 import { compare, type Comparison, type ComparisonSetup } from './namespaces.js'
-import { parseBenchOptions } from './options.js'
+import { parseBenchOptions, type BenchOptions } from './options.js'
 import { runProcess } from './processes.js'
-import { checkTargets, formatMs, markdownTable, type BenchResults } from './report.js'
+import { checkTargets, markdownTable, type BenchResults } from './report.js'
 import { bundleSize, measureStartup } from './startup.js'
 
 const DEFAULT_OUT = resolve(import.meta.dirname, 'results', 'latest.json')
@@ -34,12 +34,38 @@ async function kubectlVersion(kubectl: string): Promise<string> {
   }
 }
 
+/** Every comparison against one emulator: the one-namespace case, then each many-namespace size. */
+async function runComparisons(options: BenchOptions, kubectl: KubectlBinary): Promise<Comparison[]> {
+  const workDirectory = mkdtempSync(join(tmpdir(), 'bench-'))
+  const emulator = await KubeEmulator.start({ latencyMs: options.latencyMs })
+  try {
+    const kubeconfigPath = join(workDirectory, 'kubeconfig.yaml')
+    writeFileSync(kubeconfigPath, emulator.kubeconfig(), { mode: 0o600 })
+    const setup: ComparisonSetup = { emulator, kubectl: kubectl.path, kubeconfigPath, registry: REGISTRY, secretName: SECRET_NAME }
+
+    // One unmeasured round of both: warms the page cache (a 20 MB bundle, a 60 MB kubectl) and stops early,
+    // before minutes of measuring, when either side does not work against the emulator.
+    const warmup = await compare(setup, { tag: 'warmup', namespaces: 1, runs: 1, rerunAfter: 'last', rerunKubectl: false }, () => undefined)
+    const warmupFailures = [...warmup.action.failures.map((f) => `action: ${f}`), ...warmup.kubectl.failures.map((f) => `kubectl: ${f}`)]
+    if (warmupFailures.length > 0) throw new Error(`The warm-up run failed, nothing was measured:\n${warmupFailures.join('\n')}`)
+
+    const comparisons = [await compare(setup, { tag: 'one', namespaces: 1, runs: options.runsOne, rerunAfter: 'every', rerunKubectl: true }, progress)]
+    for (const [namespaces, runs] of options.runsMany) {
+      comparisons.push(await compare(setup, { tag: 'many', namespaces, runs, rerunAfter: 'last', rerunKubectl: false }, progress))
+    }
+    return comparisons
+  } finally {
+    await emulator.stop()
+    rmSync(workDirectory, { recursive: true, force: true })
+  }
+}
+
 function notesFor(results: Omit<BenchResults, 'notes' | 'targets'>): string[] {
   const notes = [
     `Emulator latency ${results.options.latencyMs} ms per request; ${results.machine.cpus} CPUs, Node ${results.machine.node}; kubectl ${results.kubectl.version} (${results.kubectl.note}).`,
     'kubectl runs `apply --server-side --validate=false`: the emulator serves no OpenAPI document. Against a real cluster, with validation on, kubectl also fetches OpenAPI schemas, so it makes even more requests than counted here.',
     "kubectl's discovery cache starts empty for every repetition (fresh HOME), as on a new runner, and is shared by all the commands of one loop, as in a user's script.",
-    'kubectl writes on a re-run: `apply --server-side` and `patch` always send their PATCH; the server finds nothing to change, but every one is a write request that needs write permission and a round trip.'
+    'kubectl writes on a re-run: `apply --server-side` and `patch` always send their PATCH; the server finds nothing to change, but each is a write request and a round trip.'
   ]
   for (const comparison of results.comparisons) {
     for (const side of ['action', 'kubectl'] as const) {
@@ -57,34 +83,35 @@ async function main(): Promise<void> {
   const version = await kubectlVersion(kubectl.path)
   progress(`kubectl ${version}: ${kubectl.note}`)
 
-  const workDirectory = mkdtempSync(join(tmpdir(), 'bench-'))
-  const emulator = await KubeEmulator.start({ latencyMs: options.latencyMs })
-  const comparisons: Comparison[] = []
-  try {
-    const kubeconfigPath = join(workDirectory, 'kubeconfig.yaml')
-    writeFileSync(kubeconfigPath, emulator.kubeconfig(), { mode: 0o600 })
-    const setup: ComparisonSetup = { emulator, kubectl: kubectl.path, kubeconfigPath, registry: REGISTRY, secretName: SECRET_NAME }
+  const comparisons = await runComparisons(options, kubectl)
+  progress(`start-up: ${options.startupSamples} samples of each`)
+  const startup = await measureStartup(options.startupSamples)
 
-    // One unmeasured round of both: warms the page cache (a 20 MB bundle, a 60 MB kubectl) and stops
-    // early, before minutes of measuring, if either side does not work against the emulator.
-    const warmup = await compare(setup, { namespaces: 1, runs: 1, rerunAfter: 'last', rerunKubectl: false }, () => undefined)
-    const warmupFailures = [...warmup.action.failures.map((f) => `action: ${f}`), ...warmup.kubectl.failures.map((f) => `kubectl: ${f}`)]
-    if (warmupFailures.length > 0) throw new Error(`The warm-up run failed, nothing was measured:\n${warmupFailures.join('\n')}`)
-    // The warm-up's namespaces have the same names as the first repetition's: start from a clean slate.
-    await emulator.stop()
-    throw new Error('unreachable')
-  } finally {
-    await emulator.stop().catch(() => undefined)
-    rmSync(workDirectory, { recursive: true, force: true })
-    void comparisons
+  const measured = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version, platform: `${process.platform}-${process.arch}` },
+    options: {
+      latencyMs: options.latencyMs,
+      runsOne: options.runsOne,
+      runsMany: Object.fromEntries([...options.runsMany].map(([size, runs]) => [String(size), runs])),
+      quick: options.quick
+    },
+    kubectl: { path: kubectl.path, version, note: kubectl.note },
+    comparisons,
+    startup,
+    bundle: bundleSize()
   }
+  const results: BenchResults = { ...measured, targets: checkTargets(comparisons), notes: notesFor(measured) }
+  mkdirSync(dirname(options.out), { recursive: true })
+  writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`)
+
+  console.log(markdownTable(results))
+  console.log('')
+  for (const note of results.notes) console.log(`- ${note}`)
+  console.log(`\nFigures: ${options.out}`)
 }
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error))
   process.exitCode = 1
 })
-void formatMs
-void dirname
-void mkdirSync
-void cpus

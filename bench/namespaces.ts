@@ -20,6 +20,8 @@ export interface ComparisonSetup {
 }
 
 export interface ComparisonPlan {
+  /** goes into the namespace names, which must be new for every comparison in one emulator */
+  tag: string
   namespaces: number
   runs: number
   /** Identical re-runs after every repetition (cheap for one namespace) or after the last one only. */
@@ -51,8 +53,8 @@ interface SideRun {
   failure?: string
 }
 
-function namespaceNames(count: number, repetition: number, side: Side): string[] {
-  return Array.from({ length: count }, (_, index) => `bench-${count}-r${repetition}-${side === 'action' ? 'a' : 'k'}-${index}`)
+function namespaceNames(tag: string, count: number, repetition: number, side: Side): string[] {
+  return Array.from({ length: count }, (_, index) => `${tag}-${count}-r${repetition}-${side === 'action' ? 'a' : 'k'}-${index}`)
 }
 
 /** What both sides must leave behind; a side that did not is reported, never silently timed. */
@@ -110,7 +112,10 @@ export async function compare(setup: ComparisonSetup, plan: ComparisonPlan, prog
   const failures: Record<Side, string[]> = { action: [], kubectl: [] }
   for (let repetition = 0; repetition < plan.runs; repetition++) {
     const order: Side[] = repetition % 2 === 0 ? ['action', 'kubectl'] : ['kubectl', 'action']
-    const names = { action: namespaceNames(plan.namespaces, repetition, 'action'), kubectl: namespaceNames(plan.namespaces, repetition, 'kubectl') }
+    const names = {
+      action: namespaceNames(plan.tag, plan.namespaces, repetition, 'action'),
+      kubectl: namespaceNames(plan.tag, plan.namespaces, repetition, 'kubectl')
+    }
     for (const namespace of [...names.action, ...names.kubectl]) seedNamespace(setup.emulator, namespace)
     const kubectlHome = mkdtempSync(join(tmpdir(), 'bench-kubectl-home-'))
     try {

@@ -2,6 +2,7 @@
 // a synchronous spawn would stall its event loop (kubectl then fails with a TLS handshake timeout).
 import { spawn } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
+import type { Readable } from 'node:stream'
 
 export interface ProcessRun {
   exitCode: number | null
@@ -16,24 +17,26 @@ export interface SpawnOptions {
   input?: string
 }
 
-/** Starts `file` and returns its result once it exits; `started` lets a pipeline time from its first process. */
-function collect(file: string, args: string[], options: SpawnOptions & { stdinFrom?: NodeJS.ReadableStream }): {
+/** Starts `file`; `done` settles when it exits, `stdout` can feed another process's stdin. */
+function collect(file: string, args: string[], options: SpawnOptions & { stdinFrom?: Readable }): {
   done: Promise<Omit<ProcessRun, 'durationMs'>>
-  stdout: NodeJS.ReadableStream
+  stdout: Readable
 } {
   const piped = options.input !== undefined || options.stdinFrom !== undefined
   const child = spawn(file, args, { env: options.env, stdio: [piped ? 'pipe' : 'ignore', 'pipe', 'pipe'] })
+  // stdio is 'pipe' for stdout and stderr, so both streams exist; the types cannot know that.
+  const out = child.stdout as Readable
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  out.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  ;(child.stderr as Readable).on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   if (options.input !== undefined) child.stdin?.end(options.input)
   if (options.stdinFrom !== undefined && child.stdin) options.stdinFrom.pipe(child.stdin)
   const done = new Promise<Omit<ProcessRun, 'durationMs'>>((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }))
   })
-  return { done, stdout: child.stdout }
+  return { done, stdout: out }
 }
 
 export async function runProcess(file: string, args: string[], options: SpawnOptions): Promise<ProcessRun> {

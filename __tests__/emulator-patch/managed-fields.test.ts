@@ -275,3 +275,46 @@ describe('server-side apply', () => {
     expect(statusErrorOf(() => apply(undefined, 'a: [b'))).toMatchObject({ code: 400, reason: 'BadRequest' })
   })
 })
+
+describe('FieldsV1', () => {
+  test('paths are written fields first, then list-map keys, then set values, "." before all', () => {
+    const sa = apply(
+      undefined,
+      {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name: 'builder', finalizers: ['b.example/x', 'a.example/y'], labels: { z: '1', a: '2' } },
+        secrets: [{ name: 'zeta' }, { name: 'alpha' }]
+      },
+      { kind: 'ServiceAccount', name: 'builder' }
+    )
+    const fields = entry(sa, 'action')?.fieldsV1 as Record<string, Record<string, unknown>>
+    expect(JSON.stringify(fields)).toBe(
+      JSON.stringify({
+        'f:metadata': {
+          'f:finalizers': { 'v:"a.example/y"': {}, 'v:"b.example/x"': {} },
+          'f:labels': { 'f:a': {}, 'f:z': {} }
+        },
+        'f:secrets': { 'k:{"name":"alpha"}': {}, 'k:{"name":"zeta"}': {} }
+      })
+    )
+  })
+
+  test('a conflict on a list-map item names it by key', () => {
+    const base = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builder' } }
+    const first = apply(undefined, { ...base, secrets: [{ name: 'tok', namespace: 'a' }] }, { kind: 'ServiceAccount', name: 'builder', fieldManager: 'one' })
+    const error = statusErrorOf(() =>
+      apply(first, { ...base, secrets: [{ name: 'tok', namespace: 'b' }] }, { kind: 'ServiceAccount', name: 'builder', fieldManager: 'two' })
+    )
+    expect(error.message).toBe('Apply failed with 1 conflict: conflict with "one": .secrets[name="tok"]')
+  })
+
+  test('managedFields an update carries are read back and written in the same form', () => {
+    const created = createdByKubectl()
+    const relabelled = recordUpdate(created, { ...created, metadata: { ...created.metadata, labels: { a: 'b' } } }, 'kubectl-label', T1)
+    expect(relabelled.metadata?.managedFields?.map((e) => [e.manager, e.fieldsV1])).toEqual([
+      ['kubectl-create', { 'f:data': { '.': {}, 'f:.dockerconfigjson': {} }, 'f:type': {} }],
+      ['kubectl-label', { 'f:metadata': { 'f:labels': { '.': {}, 'f:a': {} } } }]
+    ])
+  })
+})

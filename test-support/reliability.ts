@@ -1,0 +1,201 @@
+// Helpers for the reliability and security tests (__tests__/reliability): runs whose leak scan also covers
+// the kubeconfig's own credentials, the RBAC rules exactly as README.md documents them, a bounded pool for
+// running many action processes on a small machine, and a reader that polls a Secret while runs change it.
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { loadAll, load } from 'js-yaml'
+import { rawRequest } from '../emulator/raw-client.js'
+import type { KubeEmulator, RbacRule } from '../emulator/index.js'
+import type { ActionRun, ActionRunOptions } from './action-run.js'
+import type { SecretMaterial } from './leak-scan.js'
+import { runAgainst } from './scenario.js'
+
+interface KubeconfigUserFields {
+  token?: string
+  'client-key-data'?: string
+}
+
+/** The credentials a kubeconfig holds (bearer token, client key and its PEM lines), for the leak scan. */
+export function kubeconfigSecrets(kubeconfigYaml: string): SecretMaterial[] {
+  const document = load(kubeconfigYaml) as { users?: { user?: KubeconfigUserFields }[] }
+  const material: SecretMaterial[] = []
+  for (const { user } of document.users ?? []) {
+    if (user?.token) material.push({ password: user.token })
+    if (user?.['client-key-data']) {
+      material.push({ password: user['client-key-data'] })
+      material.push({ password: Buffer.from(user['client-key-data'], 'base64').toString('utf8') })
+    }
+  }
+  return material
+}
+
+/** The bearer token of an emulator user, as its kubeconfig carries it. */
+export function tokenOf(emulator: KubeEmulator, user?: string): string {
+  const [material] = kubeconfigSecrets(emulator.kubeconfig({ user }))
+  if (!material) throw new Error(`user ${user ?? '(first)'} has no token`)
+  return material.password
+}
+
+export type ScannedRunOptions = ActionRunOptions & { user?: string; secrets?: SecretMaterial[] }
+
+/**
+ * runAgainst (RUNNER_DEBUG=1, leak scan of log, summary, outputs and state), with the credentials of the
+ * kubeconfig in use added to what the scan looks for: the cluster token is a credential too.
+ */
+export function runScanned(
+  emulator: KubeEmulator,
+  inputs: Record<string, string>,
+  options: ScannedRunOptions = {}
+): Promise<ActionRun> {
+  const kubeconfig = inputs.kubeconfig || emulator.kubeconfig({ user: options.user })
+  const secrets = [...(options.secrets ?? []), ...kubeconfigSecrets(kubeconfig)]
+  return runAgainst(emulator, inputs, { ...options, secrets })
+}
+
+/** A JavaScript stack frame, as an uncaught exception prints it. */
+export function hasStackTrace(log: string): boolean {
+  return /^\s+at .+(\(.*:\d+:\d+\)|:\d+:\d+)$/m.test(log)
+}
+
+/** Runs tasks with at most `limit` at once: several action processes in parallel, not dozens. */
+export function pool(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0
+  const waiting: (() => void)[] = []
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
+    active++
+    try {
+      return await task()
+    } finally {
+      active--
+      waiting.shift()?.()
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The RBAC rules README.md documents, read from README.md itself so the tests follow the documentation.
+
+export interface DocumentedRule {
+  resource: string
+  verb: string
+  /** A Role's rule (granted per target namespace) or a ClusterRole's (cluster scope). */
+  scope: 'namespace' | 'cluster'
+}
+
+interface RbacDocument {
+  kind?: string
+  rules?: { apiGroups?: string[]; resources?: string[]; verbs?: string[] }[]
+}
+
+const README = resolve(import.meta.dirname, '..', 'README.md')
+
+/** Every (resource, verb) the "## Permissions" section's Role and ClusterRole grant, one entry per pair. */
+export function documentedRules(): DocumentedRule[] {
+  const readme = readFileSync(README, 'utf8')
+  const section = /^## Permissions\n([\s\S]*?)^## /m.exec(readme)?.[1]
+  if (!section) throw new Error('README.md has no "## Permissions" section')
+  const rules: DocumentedRule[] = []
+  for (const [, block] of section.matchAll(/```yaml\n([\s\S]*?)```/g)) {
+    for (const document of loadAll(block) as RbacDocument[]) {
+      if (document?.kind !== 'Role' && document?.kind !== 'ClusterRole') continue
+      const scope = document.kind === 'Role' ? 'namespace' : 'cluster'
+      for (const rule of document.rules ?? []) {
+        if (!(rule.apiGroups ?? []).includes('')) throw new Error('a documented rule outside the core API group')
+        for (const resource of rule.resources ?? []) {
+          for (const verb of rule.verbs ?? []) rules.push({ resource, verb, scope })
+        }
+      }
+    }
+  }
+  return rules
+}
+
+/**
+ * The emulator's form of the documented rules: the Role bound in each of `namespaces` (RoleBindings), the
+ * ClusterRole cluster-wide, optionally without one (resource, verb) pair.
+ */
+export function emulatorRules(
+  rules: DocumentedRule[],
+  namespaces: string[],
+  without?: Pick<DocumentedRule, 'resource' | 'verb'>
+): RbacRule[] {
+  return rules
+    .filter((rule) => !(without && rule.resource === without.resource && rule.verb === without.verb))
+    .map((rule) => ({
+      resources: [rule.resource],
+      verbs: [rule.verb],
+      ...(rule.scope === 'namespace' ? { namespaces } : {})
+    }))
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A reader that polls a Secret the way a kubelet pulling an image would read it, while runs rotate it.
+
+export interface SecretPoll {
+  /** Status of each GET, in order. */
+  statuses: number[]
+  /** The distinct `.dockerconfigjson` values read. */
+  configs: Set<string>
+  stop(): Promise<void>
+}
+
+export function pollSecret(emulator: KubeEmulator, namespace: string, name: string, intervalMs = 5): SecretPoll {
+  const statuses: number[] = []
+  const configs = new Set<string>()
+  let running = true
+  const loop = (async () => {
+    while (running) {
+      const response = await rawRequest(emulator, `/api/v1/namespaces/${namespace}/secrets/${name}`)
+      statuses.push(response.status)
+      const data = (response.json?.data ?? {}) as Record<string, string>
+      if (data['.dockerconfigjson']) configs.add(Buffer.from(data['.dockerconfigjson'], 'base64').toString('utf8'))
+      await new Promise((resolve) => setTimeout(resolve, intervalMs))
+    }
+  })()
+  return {
+    statuses,
+    configs,
+    async stop() {
+      running = false
+      await loop
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Files the hostile-input and auth-method tests need.
+
+/** A fresh private folder for one test file's files (the runner's temp directory stands in). */
+export function scratchFolder(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `${prefix}-`))
+}
+
+/** Writes an executable script and returns its path. */
+export function writeScript(folder: string, name: string, body: string): string {
+  const path = join(folder, name)
+  writeFileSync(path, body)
+  chmodSync(path, 0o755)
+  return path
+}
+
+/**
+ * An `exec` credential plugin as gke-gcloud-auth-plugin or `aws eks get-token` is one: a program that prints
+ * an ExecCredential with a bearer token on stdout.
+ */
+export function execCredentialPlugin(folder: string, token: string): string {
+  const credential = {
+    apiVersion: 'client.authentication.k8s.io/v1',
+    kind: 'ExecCredential',
+    status: { token, expirationTimestamp: new Date(Date.now() + 3600_000).toISOString() }
+  }
+  return writeScript(folder, 'credential-plugin.sh', `#!/bin/sh\ncat <<'EOF'\n${JSON.stringify(credential)}\nEOF\n`)
+}
+
+/** The emulator's kubeconfig for a user, with its `user` entry replaced (for exec plugins, token files...). */
+export function kubeconfigWithUser(emulator: KubeEmulator, user: Record<string, unknown>, userName?: string): string {
+  const document = load(emulator.kubeconfig({ user: userName })) as { users: { name: string; user: unknown }[] }
+  document.users[0].user = user
+  return JSON.stringify(document)
+}
