@@ -56,7 +56,8 @@ async function reconcileNamespace(cluster: Cluster, namespace: string, plan: Nam
     if (result.namespaceCreated && plan.dryRun) {
       // Nothing can be checked inside a namespace that a dry run did not really create: report what the
       // real run would do there (a new namespace holds no Secret and only the default service account).
-      return planForNewNamespace(plan, result)
+      planForNewNamespace(plan, result)
+      return
     }
   }
 

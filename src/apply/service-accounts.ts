@@ -62,10 +62,19 @@ async function updateWithRetry(
   for (let attempt = 1; ; attempt++) {
     const imagePullSecrets = change(current)
     if (imagePullSecrets === undefined) return 'unchanged'
-    // managedFields left out: on an update, an absent list keeps the server's bookkeeping as it is.
+    // The whole object goes back (PUT), with the resourceVersion read. managedFields is left out: on an
+    // update, an absent list keeps the server's bookkeeping as it is.
     const { managedFields: _managedFields, ...metadata } = current.metadata ?? {}
+    const body: V1ServiceAccount = {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata,
+      automountServiceAccountToken: current.automountServiceAccountToken,
+      secrets: current.secrets,
+      imagePullSecrets
+    }
     try {
-      await cluster.replaceServiceAccount(namespace, { ...current, metadata, imagePullSecrets }, options)
+      await cluster.replaceServiceAccount(namespace, body, options)
       return 'written'
     } catch (error) {
       const conflict = error instanceof KubeApiError && error.status === 409 && error.reason === 'Conflict'

@@ -79,7 +79,7 @@ function httpFailure(error: unknown): { status: number; body: StatusBody; header
       parsed = {}
     }
   } else if (typeof body === 'object' && body !== null) {
-    parsed = body as StatusBody
+    parsed = body
   }
   return { status: code, body: parsed, headers: (headers as Record<string, string> | undefined) ?? {} }
 }

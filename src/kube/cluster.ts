@@ -161,10 +161,9 @@ export class KubernetesCluster implements Cluster {
       const result = await withRetry(
         () => send({ middleware: [middleware], middlewareMergeStrategy: 'append' }),
         classifyForRetry,
-        (error, attemptNumber, delayMs) =>
-          core.debug(
-            `${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`
-          ),
+        (error, attemptNumber, delayMs) => {
+          core.debug(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`)
+        },
         this.retryPolicy
       )
       core.debug(`${label}: ok`)
