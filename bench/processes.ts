@@ -26,10 +26,11 @@ function collect(file: string, args: string[], options: SpawnOptions & { stdinFr
   const child = spawn(file, args, { env: options.env, stdio: [piped ? 'pipe' : 'ignore', 'pipe', 'pipe'] })
   // stdio is 'pipe' for stdout and stderr, so both streams exist; the types cannot know that.
   const out = child.stdout as Readable
+  const err = child.stderr as Readable
   let stdout = ''
   let stderr = ''
   out.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  ;(child.stderr as Readable).on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  err.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   if (options.input !== undefined) child.stdin?.end(options.input)
   if (options.stdinFrom !== undefined && child.stdin) options.stdinFrom.pipe(child.stdin)
   const done = new Promise<Omit<ProcessRun, 'durationMs'>>((resolve, reject) => {

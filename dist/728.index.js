@@ -139,7 +139,8 @@ async function reconcileNamespace(cluster, namespace, plan, result) {
         if (result.namespaceCreated && plan.dryRun) {
             // Nothing can be checked inside a namespace that a dry run did not really create: report what the
             // real run would do there (a new namespace holds no Secret and only the default service account).
-            return planForNewNamespace(plan, result);
+            planForNewNamespace(plan, result);
+            return;
         }
     }
     const [existing, accounts] = await Promise.all([
@@ -315,10 +316,19 @@ async function updateWithRetry(cluster, namespace, initial, options, change) {
         const imagePullSecrets = change(current);
         if (imagePullSecrets === undefined)
             return 'unchanged';
-        // managedFields left out: on an update, an absent list keeps the server's bookkeeping as it is.
+        // The whole object goes back (PUT), with the resourceVersion read. managedFields is left out: on an
+        // update, an absent list keeps the server's bookkeeping as it is.
         const { managedFields: _managedFields, ...metadata } = current.metadata ?? {};
+        const body = {
+            apiVersion: 'v1',
+            kind: 'ServiceAccount',
+            metadata,
+            automountServiceAccountToken: current.automountServiceAccountToken,
+            secrets: current.secrets,
+            imagePullSecrets
+        };
         try {
-            await cluster.replaceServiceAccount(namespace, { ...current, metadata, imagePullSecrets }, options);
+            await cluster.replaceServiceAccount(namespace, body, options);
             return 'written';
         }
         catch (error) {
@@ -1469,7 +1479,13 @@ function toKubeApiError(error, operation, context) {
             const user = /User "([^"]*)"/.exec(message)?.[1];
             const who = user ? `User "${user}"` : 'The kubeconfig user';
             const where = operation.namespace ? `a Role in namespace "${operation.namespace}"` : 'a ClusterRole';
-            return make(`${who} may not ${operation.verb} ${operation.resource}${operation.namespace ? ` in namespace "${operation.namespace}"` : ' at cluster scope'} (403 Forbidden). Grant it with this rule in ${where} bound to that user: ${grantingRule(operation)} (see the README's "Permissions").`);
+            // The verb the server says is missing, which is not always the request's: a server-side apply that
+            // creates the object is a PATCH that also needs `create`.
+            const denied = /cannot (\w+) resource "([^"]+)"/.exec(message);
+            const missing = denied
+                ? { ...operation, verb: denied[1], resource: denied[2] }
+                : operation;
+            return make(`${who} may not ${missing.verb} ${missing.resource}${operation.namespace ? ` in namespace "${operation.namespace}"` : ' at cluster scope'} (403 Forbidden). Grant it with this rule in ${where} bound to that user: ${grantingRule(missing)} (see the README's "Permissions").`);
         }
         if (status === 403)
             return make(`Cannot ${describe(operation)}: ${message} (403).`);
@@ -1593,7 +1609,9 @@ class KubernetesCluster {
             post: (response) => new _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_1__/* .Observable */ .cPK(Promise.resolve(response))
         };
         try {
-            const result = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => send({ middleware: [middleware], middlewareMergeStrategy: 'append' }), _api_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyForRetry */ .gZ, (error, attemptNumber, delayMs) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`), this.retryPolicy);
+            const result = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => send({ middleware: [middleware], middlewareMergeStrategy: 'append' }), _api_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyForRetry */ .gZ, (error, attemptNumber, delayMs) => {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`);
+            }, this.retryPolicy);
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`${label}: ok`);
             return result;
         }
@@ -1609,7 +1627,8 @@ function dryRunParam(dryRun) {
 /** Status code or error code only: never an exception message, which may quote a response. */
 function briefFailure(error) {
     const { code, name } = (error ?? {});
-    if (typeof code === 'number')
+    // An HTTP status (client-node's ApiException); a DOMException's legacy numeric code (TimeoutError: 23) is not.
+    if (typeof code === 'number' && code >= 100)
         return `HTTP ${code}`;
     const cause = error?.cause?.code;
     if (typeof cause === 'string')

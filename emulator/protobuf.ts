@@ -16,14 +16,7 @@ export function isProtobuf(contentType: string | undefined): boolean {
 }
 
 type FieldType =
-  | 'string'
-  | 'bytes'
-  | 'bool'
-  | 'int64'
-  | 'time'
-  | 'fieldsV1'
-  | { message: MessageDef }
-  | { mapOf: 'string' | 'bytes' }
+  'string' | 'bytes' | 'bool' | 'int64' | 'time' | 'fieldsV1' | { message: MessageDef } | { mapOf: 'string' | 'bytes' }
 
 interface FieldDef {
   name: string
@@ -121,8 +114,6 @@ const KINDS: Record<string, MessageDef> = {
   }
 }
 
-/** Messages that Go encodes as non-pointer structs: present (possibly `{}`) even when empty. */
-const ALWAYS_PRESENT = new Set(['metadata', 'spec', 'status'])
 
 class MalformedProtobuf extends Error {}
 
@@ -258,7 +249,8 @@ function decodeMessage(bytes: Buffer, def: MessageDef): Record<string, unknown> 
       ;((out[field.name] ??= []) as unknown[]).push(value)
       return
     }
-    if (value === undefined || (!field.keepZero && !ALWAYS_PRESENT.has(field.name) && isZero(value))) {
+    // Embedded messages are Go non-pointer structs (metadata, spec, status): present, `{}` when empty.
+    if (value === undefined || (!field.keepZero && typeof type !== 'object' && isZero(value))) {
       delete out[field.name]
       return
     }
@@ -276,7 +268,13 @@ interface UnknownEnvelope {
 }
 
 function decodeUnknown(bytes: Buffer): UnknownEnvelope {
-  const envelope: UnknownEnvelope = { apiVersion: '', kind: '', raw: Buffer.alloc(0), contentEncoding: '', contentType: '' }
+  const envelope: UnknownEnvelope = {
+    apiVersion: '',
+    kind: '',
+    raw: Buffer.alloc(0),
+    contentEncoding: '',
+    contentType: ''
+  }
   const reader = new WireReader(bytes)
   reader.fields((field, wireType) => {
     if (wireType !== 2) {
@@ -318,7 +316,7 @@ export function decodeObject(body: Buffer): KubeObject {
       )
     }
     const object = decodeMessage(envelope.raw, def)
-    return { apiVersion: envelope.apiVersion, kind: envelope.kind, ...object } as KubeObject
+    return { apiVersion: envelope.apiVersion, kind: envelope.kind, ...object }
   } catch (error) {
     if (error instanceof MalformedProtobuf) throw badRequest(error.message)
     throw error

@@ -18,9 +18,15 @@ interface KubeconfigUserFields {
 
 /** The credentials a kubeconfig holds (bearer token, client key and its PEM lines), for the leak scan. */
 export function kubeconfigSecrets(kubeconfigYaml: string): SecretMaterial[] {
-  const document = load(kubeconfigYaml) as { users?: { user?: KubeconfigUserFields }[] }
+  let document: { users?: unknown }
+  try {
+    document = (load(kubeconfigYaml) ?? {}) as { users?: unknown }
+  } catch {
+    return [] // a deliberately broken kubeconfig: the emulator's own credentials are scanned for anyway
+  }
   const material: SecretMaterial[] = []
-  for (const { user } of document.users ?? []) {
+  const users = Array.isArray(document.users) ? (document.users as { user?: KubeconfigUserFields }[]) : []
+  for (const { user } of users) {
     if (user?.token) material.push({ password: user.token })
     if (user?.['client-key-data']) {
       material.push({ password: user['client-key-data'] })
@@ -48,8 +54,8 @@ export function runScanned(
   inputs: Record<string, string>,
   options: ScannedRunOptions = {}
 ): Promise<ActionRun> {
-  const kubeconfig = inputs.kubeconfig || emulator.kubeconfig({ user: options.user })
-  const secrets = [...(options.secrets ?? []), ...kubeconfigSecrets(kubeconfig)]
+  const secrets = [...(options.secrets ?? []), ...kubeconfigSecrets(emulator.kubeconfig({ user: options.user }))]
+  if (inputs.kubeconfig) secrets.push(...kubeconfigSecrets(inputs.kubeconfig))
   return runAgainst(emulator, inputs, { ...options, secrets })
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { KubeEmulator } from '../../emulator/index.js'
+import type { ManagedFieldsEntry } from '../../emulator/types.js'
 
 const run = promisify(execFile)
 
@@ -21,6 +22,15 @@ async function kubectlAvailable(): Promise<boolean> {
 const available = await kubectlAvailable()
 if (!available) console.warn('kubectl is not on the PATH: the kubectl fidelity tests are skipped')
 const maybe = available ? describe : describe.skip
+
+/** The parts of `kubectl get -o json` output these tests read. */
+interface Listed {
+  metadata: { labels?: Record<string, string>; creationTimestamp?: string; managedFields?: ManagedFieldsEntry[] }
+  data?: Record<string, string>
+  type?: string
+  status?: { phase?: string }
+  imagePullSecrets?: Array<{ name: string }>
+}
 
 interface Result {
   code: number
@@ -39,17 +49,25 @@ maybe('kubectl against the emulator', () => {
       return { code: 0, stdout, stderr }
     } catch (error) {
       const failed = error as { code?: number; stdout?: string; stderr?: string }
-      return { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' }
+      return {
+        code: typeof failed.code === 'number' ? failed.code : -1,
+        stdout: failed.stdout ?? '',
+        stderr: failed.stderr ?? ''
+      }
     }
   }
 
-  async function json(...args: string[]): Promise<any> {
+  async function json(...args: string[]): Promise<Listed> {
     const result = await kubectl(...args, '-o', 'json')
     expect(result).toMatchObject({ code: 0 })
-    return JSON.parse(result.stdout)
+    return JSON.parse(result.stdout) as Listed
   }
 
-  const registryArgs = ['--docker-server=registry.example.com', '--docker-username=robot', '--docker-password=s3cr3t-value']
+  const registryArgs = [
+    '--docker-server=registry.example.com',
+    '--docker-username=robot',
+    '--docker-password=s3cr3t-value'
+  ]
 
   beforeAll(async () => {
     emulator = await KubeEmulator.start({ defaultServiceAccountDelayMs: 20 })
@@ -65,10 +83,13 @@ maybe('kubectl against the emulator', () => {
   })
 
   test('create namespace (protobuf); the default ServiceAccount appears', async () => {
-    expect(await kubectl('create', 'namespace', 'team-a')).toMatchObject({ code: 0, stdout: 'namespace/team-a created\n' })
+    expect(await kubectl('create', 'namespace', 'team-a')).toMatchObject({
+      code: 0,
+      stdout: 'namespace/team-a created\n'
+    })
     const namespace = await json('get', 'namespace', 'team-a')
     expect(namespace.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'team-a' })
-    expect(namespace.status.phase).toBe('Active')
+    expect(namespace.status?.phase).toBe('Active')
     let serviceAccount: Result = await kubectl('get', 'serviceaccount', 'default', '-n', 'team-a', '-o', 'name')
     for (let attempt = 0; attempt < 20 && serviceAccount.code !== 0; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 50))
@@ -82,7 +103,7 @@ maybe('kubectl against the emulator', () => {
     expect(created).toMatchObject({ code: 0, stdout: 'secret/regcred created\n' })
     const secret = await json('get', 'secret', 'regcred', '-n', 'team-a', '--show-managed-fields')
     expect(secret.type).toBe('kubernetes.io/dockerconfigjson')
-    expect(JSON.parse(Buffer.from(secret.data['.dockerconfigjson'], 'base64').toString())).toEqual({
+    expect(JSON.parse(Buffer.from(secret.data?.['.dockerconfigjson'] ?? '', 'base64').toString())).toEqual({
       auths: {
         'registry.example.com': {
           username: 'robot',
@@ -102,7 +123,10 @@ maybe('kubectl against the emulator', () => {
       }
     ])
     const again = await kubectl('create', 'secret', 'docker-registry', 'regcred', '-n', 'team-a', ...registryArgs)
-    expect(again).toMatchObject({ code: 1, stderr: 'error: failed to create secret secrets "regcred" already exists\n' })
+    expect(again).toMatchObject({
+      code: 1,
+      stderr: 'error: failed to create secret secrets "regcred" already exists\n'
+    })
     expect(await kubectl('create', 'namespace', 'team-a')).toMatchObject({
       code: 1,
       stderr: 'Error from server (AlreadyExists): namespaces "team-a" already exists\n'
@@ -126,8 +150,8 @@ maybe('kubectl against the emulator', () => {
     expect(forced).toMatchObject({ code: 0, stdout: 'secret/regcred serverside-applied\n' })
     const secret = await json('get', 'secret', 'regcred', '-n', 'team-a', '--show-managed-fields')
     expect(secret.metadata.labels).toEqual({ app: 'web' })
-    expect(secret.data['.dockerconfigjson']).toBe(dockerConfig)
-    const managers = Object.fromEntries(secret.metadata.managedFields.map((e: any) => [e.manager, e]))
+    expect(secret.data?.['.dockerconfigjson']).toBe(dockerConfig)
+    const managers = Object.fromEntries((secret.metadata.managedFields ?? []).map((e) => [e.manager, e]))
     expect(managers.kubectl).toMatchObject({
       operation: 'Apply',
       fieldsV1: { 'f:data': { 'f:.dockerconfigjson': {} }, 'f:metadata': { 'f:labels': { 'f:app': {} } }, 'f:type': {} }
@@ -136,12 +160,38 @@ maybe('kubectl against the emulator', () => {
   })
 
   test('patch serviceaccount (strategic merge) replaces imagePullSecrets whole', async () => {
-    const first = await kubectl('patch', 'serviceaccount', 'default', '-n', 'team-a', '-p', '{"imagePullSecrets":[{"name":"old"},{"name":"older"}]}')
+    const first = await kubectl(
+      'patch',
+      'serviceaccount',
+      'default',
+      '-n',
+      'team-a',
+      '-p',
+      '{"imagePullSecrets":[{"name":"old"},{"name":"older"}]}'
+    )
     expect(first).toMatchObject({ code: 0, stdout: 'serviceaccount/default patched\n' })
-    const second = await kubectl('patch', 'serviceaccount', 'default', '-n', 'team-a', '-p', '{"imagePullSecrets":[{"name":"regcred"}]}')
+    const second = await kubectl(
+      'patch',
+      'serviceaccount',
+      'default',
+      '-n',
+      'team-a',
+      '-p',
+      '{"imagePullSecrets":[{"name":"regcred"}]}'
+    )
     expect(second).toMatchObject({ code: 0, stdout: 'serviceaccount/default patched\n' })
-    expect((await json('get', 'serviceaccount', 'default', '-n', 'team-a')).imagePullSecrets).toEqual([{ name: 'regcred' }])
-    const unchanged = await kubectl('patch', 'serviceaccount', 'default', '-n', 'team-a', '-p', '{"imagePullSecrets":[{"name":"regcred"}]}')
+    expect((await json('get', 'serviceaccount', 'default', '-n', 'team-a')).imagePullSecrets).toEqual([
+      { name: 'regcred' }
+    ])
+    const unchanged = await kubectl(
+      'patch',
+      'serviceaccount',
+      'default',
+      '-n',
+      'team-a',
+      '-p',
+      '{"imagePullSecrets":[{"name":"regcred"}]}'
+    )
     expect(unchanged).toMatchObject({ code: 0, stdout: 'serviceaccount/default patched (no change)\n' })
   })
 
@@ -149,7 +199,7 @@ maybe('kubectl against the emulator', () => {
     [
       'an invalid name',
       ['create', 'namespace', 'Bad_Name'],
-      'The Namespace "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')\n'
+      "The Namespace \"Bad_Name\" is invalid: metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')\n"
     ],
     [
       'a missing namespace',
@@ -158,7 +208,16 @@ maybe('kubectl against the emulator', () => {
     ],
     [
       'a .dockerconfigjson that is not JSON',
-      ['create', 'secret', 'generic', 'bad', '-n', 'team-a', '--type=kubernetes.io/dockerconfigjson', '--from-literal=.dockerconfigjson=nope'],
+      [
+        'create',
+        'secret',
+        'generic',
+        'bad',
+        '-n',
+        'team-a',
+        '--type=kubernetes.io/dockerconfigjson',
+        '--from-literal=.dockerconfigjson=nope'
+      ],
       'error: failed to create secret Secret "bad" is invalid: data[.dockerconfigjson]: Invalid value: "<secret contents redacted>": invalid character \'o\' in literal null (expecting \'u\')\n'
     ],
     [
@@ -171,7 +230,10 @@ maybe('kubectl against the emulator', () => {
   })
 
   test('delete, then NotFound', async () => {
-    expect(await kubectl('delete', 'secret', 'regcred', '-n', 'team-a')).toMatchObject({ code: 0, stdout: 'secret "regcred" deleted\n' })
+    expect(await kubectl('delete', 'secret', 'regcred', '-n', 'team-a')).toMatchObject({
+      code: 0,
+      stdout: 'secret "regcred" deleted\n'
+    })
     expect(await kubectl('get', 'secret', 'regcred', '-n', 'team-a')).toMatchObject({
       code: 1,
       stderr: 'Error from server (NotFound): secrets "regcred" not found\n'

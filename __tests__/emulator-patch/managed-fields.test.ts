@@ -116,12 +116,19 @@ describe('recordUpdate', () => {
 
   test('an existing object without managedFields does not start tracking on update', () => {
     const untracked = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'regcred', uid: 'u' }, data: { a: 'YQ==' } }
-    expect(recordUpdate(untracked, { ...untracked, data: { a: 'Yg==' } }, 'editor', T1).metadata?.managedFields).toBeUndefined()
+    expect(
+      recordUpdate(untracked, { ...untracked, data: { a: 'Yg==' } }, 'editor', T1).metadata?.managedFields
+    ).toBeUndefined()
   })
 
   test('managedFields sent as [] reset the tracking', () => {
     const created = createdByKubectl()
-    const reset = recordUpdate(created, { ...created, metadata: { ...created.metadata, managedFields: [] } }, 'editor', T1)
+    const reset = recordUpdate(
+      created,
+      { ...created, metadata: { ...created.metadata, managedFields: [] } },
+      'editor',
+      T1
+    )
     expect(reset.metadata?.managedFields).toBeUndefined()
   })
 
@@ -129,7 +136,12 @@ describe('recordUpdate', () => {
     let object: KubeObject = createdByKubectl()
     for (let i = 0; i < 10; i++) {
       const time = `2026-01-02T04:${String(10 + i).padStart(2, '0')}:00Z`
-      object = recordUpdate(object, { ...object, metadata: { ...object.metadata, labels: { ...object.metadata?.labels, [`k${i}`]: 'v' } } }, `m${i}`, time)
+      object = recordUpdate(
+        object,
+        { ...object, metadata: { ...object.metadata, labels: { ...object.metadata?.labels, [`k${i}`]: 'v' } } },
+        `m${i}`,
+        time
+      )
     }
     const managers = object.metadata?.managedFields?.map((e) => e.manager)
     expect(managers).toHaveLength(10)
@@ -178,7 +190,11 @@ describe('server-side apply', () => {
       reason: 'Conflict',
       details: {
         causes: [
-          { reason: 'FieldManagerConflict', message: 'conflict with "kubectl-create" using v1', field: '.data..dockerconfigjson' }
+          {
+            reason: 'FieldManagerConflict',
+            message: 'conflict with "kubectl-create" using v1',
+            field: '.data..dockerconfigjson'
+          }
         ]
       },
       code: 409
@@ -187,7 +203,9 @@ describe('server-side apply', () => {
 
   // Paths in fieldpath.Set.Iterate order: a node's own members before its children.
   test('several conflicts are listed per manager', () => {
-    const error = statusErrorOf(() => apply(createdByKubectl(), secretConfig({ '.dockerconfigjson': 'e30K' }, { type: 'Opaque' })))
+    const error = statusErrorOf(() =>
+      apply(createdByKubectl(), secretConfig({ '.dockerconfigjson': 'e30K' }, { type: 'Opaque' }))
+    )
     expect(error.message).toBe(
       'Apply failed with 2 conflicts: conflicts with "kubectl-create" using v1:\n- .type\n- .data..dockerconfigjson'
     )
@@ -210,15 +228,24 @@ describe('server-side apply', () => {
   test('the same value owned by another manager is shared, not a conflict', () => {
     const shared = apply(createdByKubectl(), secretConfig(DOCKER))
     expect(entry(shared, 'action')?.fieldsV1).toEqual({ 'f:data': { 'f:.dockerconfigjson': {} }, 'f:type': {} })
-    expect(entry(shared, 'kubectl-create')?.fieldsV1).toEqual({ 'f:data': { '.': {}, 'f:.dockerconfigjson': {} }, 'f:type': {} })
+    expect(entry(shared, 'kubectl-create')?.fieldsV1).toEqual({
+      'f:data': { '.': {}, 'f:.dockerconfigjson': {} },
+      'f:type': {}
+    })
   })
 
   test('a field the applier applied before and now omits is removed', () => {
-    const first = apply(undefined, secretConfig({ ...DOCKER, extra: 'eA==' }, { metadata: { name: 'regcred', labels: { a: '1' } } }))
+    const first = apply(
+      undefined,
+      secretConfig({ ...DOCKER, extra: 'eA==' }, { metadata: { name: 'regcred', labels: { a: '1' } } })
+    )
     const second = apply(first, secretConfig(DOCKER), { now: T2 })
     expect(second.data).toEqual(DOCKER)
     expect(second.metadata?.labels).toBeUndefined()
-    expect(entry(second, 'action')).toMatchObject({ time: T2, fieldsV1: { 'f:data': { 'f:.dockerconfigjson': {} }, 'f:type': {} } })
+    expect(entry(second, 'action')).toMatchObject({
+      time: T2,
+      fieldsV1: { 'f:data': { 'f:.dockerconfigjson': {} }, 'f:type': {} }
+    })
   })
 
   test('an omitted field that another manager also owns stays', () => {
@@ -233,6 +260,23 @@ describe('server-side apply', () => {
     expect(apply(first, secretConfig(DOCKER), { now: T2 })).toEqual(first)
   })
 
+  test('re-applying with `creationTimestamp: null` (as `kubectl create --dry-run -o yaml` writes) is still a no-op', () => {
+    const first = apply(createdByKubectl(), secretConfig(DOCKER))
+    const again = apply(first, secretConfig(DOCKER, { metadata: { name: 'regcred', creationTimestamp: null } }), {
+      now: T2
+    })
+    expect(again.metadata?.managedFields).toEqual(first.metadata?.managedFields)
+  })
+
+  test('an apply that only sets names owns nothing', () => {
+    const namespace = apply(
+      undefined,
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
+      { kind: 'Namespace', name: 'team-a' }
+    )
+    expect(namespace).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } })
+  })
+
   test('an atomic list is owned whole, a list-map per key', () => {
     const sa = apply(
       undefined,
@@ -245,30 +289,98 @@ describe('server-side apply', () => {
       },
       { kind: 'ServiceAccount', name: 'builder' }
     )
-    expect(entry(sa, 'action')?.fieldsV1).toEqual({ 'f:imagePullSecrets': {}, 'f:secrets': { 'k:{"name":"token-a"}': {} } })
+    expect(entry(sa, 'action')?.fieldsV1).toEqual({
+      'f:imagePullSecrets': {},
+      'f:secrets': { 'k:{"name":"token-a"}': {} }
+    })
+  })
+
+  test("a list-map merges in structured-merge-diff's order: live items first, new ones after", () => {
+    const base = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builder' } }
+    const options = { kind: 'ServiceAccount' as const, name: 'builder' }
+    const first = apply(
+      undefined,
+      { ...base, secrets: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] },
+      { ...options, fieldManager: 'one' }
+    )
+    const second = apply(
+      first,
+      { ...base, secrets: [{ name: 'c' }, { name: 'x' }] },
+      { ...options, fieldManager: 'two' }
+    )
+    expect(second.secrets).toEqual([{ name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'x' }])
+    expect(entry(second, 'two')?.fieldsV1).toEqual({ 'f:secrets': { 'k:{"name":"c"}': {}, 'k:{"name":"x"}': {} } })
   })
 
   test('objects nobody tracked yet get a before-first-apply manager', () => {
-    const untracked = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'regcred', uid: 'u' }, data: { a: 'YQ==' }, type: 'Opaque' }
-    const applied = apply(untracked, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'regcred' }, data: { b: 'Yg==' } })
+    const untracked = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'regcred', uid: 'u' },
+      data: { a: 'YQ==' },
+      type: 'Opaque'
+    }
+    const applied = apply(untracked, {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'regcred' },
+      data: { b: 'Yg==' }
+    })
     expect(applied.data).toEqual({ a: 'YQ==', b: 'Yg==' })
     expect(entry(applied, 'before-first-apply')?.fieldsV1).toEqual({ 'f:data': { '.': {}, 'f:a': {} }, 'f:type': {} })
   })
 
   test.each([
-    ['managedFields in the body', secretConfig(DOCKER, { metadata: { name: 'regcred', managedFields: [] } }), 400, 'metadata.managedFields must be nil'],
-    ['another kind', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'regcred' } }, 400, 'invalid object type: /v1, Kind=ConfigMap'],
-    ['another group', { apiVersion: 'apps/v1', kind: 'Secret', metadata: { name: 'regcred' } }, 400, 'invalid object type: apps/v1, Kind=Secret'],
-    ['another name', secretConfig(DOCKER, { metadata: { name: 'other' } }), 400, 'the name of the object (other) does not match the name on the URL (regcred)'],
+    [
+      'managedFields in the body',
+      secretConfig(DOCKER, { metadata: { name: 'regcred', managedFields: [] } }),
+      400,
+      'metadata.managedFields must be nil'
+    ],
+    [
+      'another kind',
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'regcred' } },
+      400,
+      'invalid object type: /v1, Kind=ConfigMap'
+    ],
+    [
+      'another group',
+      { apiVersion: 'apps/v1', kind: 'Secret', metadata: { name: 'regcred' } },
+      400,
+      'invalid object type: apps/v1, Kind=Secret'
+    ],
+    [
+      'another name',
+      secretConfig(DOCKER, { metadata: { name: 'other' } }),
+      400,
+      'the name of the object (other) does not match the name on the URL (regcred)'
+    ],
     [
       'an undeclared field',
       secretConfig(DOCKER, { spec: { x: 1 } }),
       500,
       'failed to create typed patch object (team-a/regcred; /v1, Kind=Secret): .spec: field not declared in schema'
     ],
-    ['a YAML list', '- a\n- b\n', 400, 'error decoding patch: json: cannot unmarshal array into Go value of type map[string]interface {}']
+    [
+      'a YAML list',
+      '- a\n- b\n',
+      400,
+      'error decoding patch: json: cannot unmarshal array into Go value of type map[string]interface {}'
+    ]
   ])('%s is rejected', (_name, body, code, message) => {
     expect(statusErrorOf(() => apply(undefined, body))).toMatchObject({ code, message })
+  })
+
+  test('YAML is read as YAML 1.1, as go-yaml does: an unquoted `on` label is a boolean', () => {
+    const yaml =
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: regcred\n  namespace: team-a\n  labels:\n    enabled: on\n'
+    expect(statusErrorOf(() => apply(undefined, yaml))).toMatchObject({
+      code: 500,
+      message:
+        'failed to create typed patch object (team-a/regcred; /v1, Kind=Secret): .metadata.labels.enabled: expected string, got &value.valueUnstructured{Value:true}'
+    })
+    const created = apply(undefined, yaml.replace('enabled: on', 'enabled: "on"'))
+    expect(created.metadata?.labels).toEqual({ enabled: 'on' })
   })
 
   test('malformed YAML is a 400', () => {
@@ -302,16 +414,29 @@ describe('FieldsV1', () => {
 
   test('a conflict on a list-map item names it by key', () => {
     const base = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builder' } }
-    const first = apply(undefined, { ...base, secrets: [{ name: 'tok', namespace: 'a' }] }, { kind: 'ServiceAccount', name: 'builder', fieldManager: 'one' })
+    const first = apply(
+      undefined,
+      { ...base, secrets: [{ name: 'tok', namespace: 'a' }] },
+      { kind: 'ServiceAccount', name: 'builder', fieldManager: 'one' }
+    )
     const error = statusErrorOf(() =>
-      apply(first, { ...base, secrets: [{ name: 'tok', namespace: 'b' }] }, { kind: 'ServiceAccount', name: 'builder', fieldManager: 'two' })
+      apply(
+        first,
+        { ...base, secrets: [{ name: 'tok', namespace: 'b' }] },
+        { kind: 'ServiceAccount', name: 'builder', fieldManager: 'two' }
+      )
     )
     expect(error.message).toBe('Apply failed with 1 conflict: conflict with "one": .secrets[name="tok"]')
   })
 
   test('managedFields an update carries are read back and written in the same form', () => {
     const created = createdByKubectl()
-    const relabelled = recordUpdate(created, { ...created, metadata: { ...created.metadata, labels: { a: 'b' } } }, 'kubectl-label', T1)
+    const relabelled = recordUpdate(
+      created,
+      { ...created, metadata: { ...created.metadata, labels: { a: 'b' } } },
+      'kubectl-label',
+      T1
+    )
     expect(relabelled.metadata?.managedFields?.map((e) => [e.manager, e.fieldsV1])).toEqual([
       ['kubectl-create', { 'f:data': { '.': {}, 'f:.dockerconfigjson': {} }, 'f:type': {} }],
       ['kubectl-label', { 'f:metadata': { 'f:labels': { '.': {}, 'f:a': {} } } }]

@@ -51,13 +51,27 @@ function statusErrorOf(call: () => unknown): StatusError {
 }
 
 /** The object without managedFields, to compare patch results by content. */
+/** A getter for the value at a path of keys (undefined when any is missing). */
+function at(...path: string[]): (object: KubeObject) => unknown {
+  return (object) =>
+    path.reduce<unknown>(
+      (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+      object
+    )
+}
+
 function content(object: KubeObject): KubeObject {
   const copy = structuredClone(object)
   delete copy.metadata?.managedFields
   return copy
 }
 
-function patched(current: KubeObject, type: PatchType, body: unknown, overrides: Partial<PatchRequest> = {}): KubeObject {
+function patched(
+  current: KubeObject,
+  type: PatchType,
+  body: unknown,
+  overrides: Partial<PatchRequest> = {}
+): KubeObject {
   return applyPatch(current, request(type, body, overrides))
 }
 
@@ -65,21 +79,36 @@ const base = secret({ metadata: { ...secret().metadata, labels: { app: 'web', 'a
 
 describe('json-patch', () => {
   test.each([
-    ['add a data key', [{ op: 'add', path: '/data/extra', value: 'eA==' }], (o: any) => o.data.extra, 'eA=='],
-    ['replace a label', [{ op: 'replace', path: '/metadata/labels/app', value: 'api' }], (o: any) => o.metadata.labels.app, 'api'],
-    ['remove a label', [{ op: 'remove', path: '/metadata/labels/app' }], (o: any) => o.metadata.labels.app, undefined],
-    ['~1 escapes a slash', [{ op: 'remove', path: '/metadata/labels/a~1b' }], (o: any) => o.metadata.labels['a/b'], undefined],
-    ['~0 escapes a tilde', [{ op: 'replace', path: '/metadata/labels/x~0y', value: 'z' }], (o: any) => o.metadata.labels['x~y'], 'z'],
+    ['add a data key', [{ op: 'add', path: '/data/extra', value: 'eA==' }], at('data', 'extra'), 'eA=='],
+    [
+      'replace a label',
+      [{ op: 'replace', path: '/metadata/labels/app', value: 'api' }],
+      at('metadata', 'labels', 'app'),
+      'api'
+    ],
+    ['remove a label', [{ op: 'remove', path: '/metadata/labels/app' }], at('metadata', 'labels', 'app'), undefined],
+    [
+      '~1 escapes a slash',
+      [{ op: 'remove', path: '/metadata/labels/a~1b' }],
+      at('metadata', 'labels', 'a/b'),
+      undefined
+    ],
+    [
+      '~0 escapes a tilde',
+      [{ op: 'replace', path: '/metadata/labels/x~0y', value: 'z' }],
+      at('metadata', 'labels', 'x~y'),
+      'z'
+    ],
     [
       'move a label',
       [{ op: 'move', from: '/metadata/labels/app', path: '/metadata/labels/role' }],
-      (o: any) => [o.metadata.labels.app, o.metadata.labels.role],
+      (o: KubeObject) => [at('metadata', 'labels', 'app')(o), at('metadata', 'labels', 'role')(o)],
       [undefined, 'web']
     ],
     [
       'copy a data key',
       [{ op: 'copy', from: '/data/.dockerconfigjson', path: '/data/backup' }],
-      (o: any) => o.data.backup,
+      at('data', 'backup'),
       'e30='
     ],
     [
@@ -88,7 +117,7 @@ describe('json-patch', () => {
         { op: 'test', path: '/type', value: 'kubernetes.io/dockerconfigjson' },
         { op: 'replace', path: '/data/.dockerconfigjson', value: 'e30K' }
       ],
-      (o: any) => o.data['.dockerconfigjson'],
+      at('data', '.dockerconfigjson'),
       'e30K'
     ],
     [
@@ -99,16 +128,21 @@ describe('json-patch', () => {
         { op: 'add', path: '/metadata/finalizers/1', value: 'b' },
         { op: 'remove', path: '/metadata/finalizers/-1' }
       ],
-      (o: any) => o.metadata.finalizers,
+      at('metadata', 'finalizers'),
       ['a', 'b']
     ],
     [
       'replace of a missing object key adds it (v4)',
       [{ op: 'replace', path: '/metadata/annotations', value: { note: 'n' } }],
-      (o: any) => o.metadata.annotations,
+      at('metadata', 'annotations'),
       { note: 'n' }
     ],
-    ['test of a missing key against null passes', [{ op: 'test', path: '/immutable', value: null }], (o: any) => o.immutable, undefined]
+    [
+      'test of a missing key against null passes',
+      [{ op: 'test', path: '/immutable', value: null }],
+      at('immutable'),
+      undefined
+    ]
   ])('%s', (_name, ops, pick, expected) => {
     expect(pick(patched(base, 'json', ops))).toEqual(expected)
   })
@@ -143,19 +177,34 @@ describe('json-patch', () => {
   })
 
   test('renaming the object through the patch is a 400', () => {
-    const error = statusErrorOf(() => patched(base, 'json', [{ op: 'replace', path: '/metadata/name', value: 'other' }]))
-    expect(error).toMatchObject({ code: 400, message: 'the name of the object (other) does not match the name on the URL (regcred)' })
+    const error = statusErrorOf(() =>
+      patched(base, 'json', [{ op: 'replace', path: '/metadata/name', value: 'other' }])
+    )
+    expect(error).toMatchObject({
+      code: 400,
+      message: 'the name of the object (other) does not match the name on the URL (regcred)'
+    })
   })
 })
 
 describe('merge-patch', () => {
   test.each([
-    ['merges maps per key', { data: { extra: 'eA==' } }, { '.dockerconfigjson': 'e30=', extra: 'eA==' }, (o: any) => o.data],
-    ['null deletes a key', { metadata: { labels: { app: null } } }, { 'a/b': 'slash', 'x~y': 'tilde' }, (o: any) => o.metadata.labels],
-    ['a list replaces the whole list', { metadata: { finalizers: ['b'] } }, ['b'], (o: any) => o.metadata.finalizers],
-    ['nulls inside an added map are pruned', { metadata: { annotations: { a: '1', b: null } } }, { a: '1' }, (o: any) => o.metadata.annotations],
-    ['deleting the last label drops `labels`', { metadata: { labels: null } }, undefined, (o: any) => o.metadata.labels],
-    ['fields the type does not have are dropped', { spec: { replicas: 3 } }, undefined, (o: any) => o.spec]
+    ['merges maps per key', { data: { extra: 'eA==' } }, { '.dockerconfigjson': 'e30=', extra: 'eA==' }, at('data')],
+    [
+      'null deletes a key',
+      { metadata: { labels: { app: null } } },
+      { 'a/b': 'slash', 'x~y': 'tilde' },
+      at('metadata', 'labels')
+    ],
+    ['a list replaces the whole list', { metadata: { finalizers: ['b'] } }, ['b'], at('metadata', 'finalizers')],
+    [
+      'nulls inside an added map are pruned',
+      { metadata: { annotations: { a: '1', b: null } } },
+      { a: '1' },
+      at('metadata', 'annotations')
+    ],
+    ['deleting the last label drops `labels`', { metadata: { labels: null } }, undefined, at('metadata', 'labels')],
+    ['fields the type does not have are dropped', { spec: { replicas: 3 } }, undefined, at('spec')]
   ])('%s', (_name, patch, expected, pick) => {
     const current = secret({ metadata: { ...base.metadata, finalizers: ['a'] } })
     expect(pick(patched(current, 'merge', patch))).toEqual(expected)
@@ -189,24 +238,35 @@ describe('strategic-merge-patch', () => {
     secrets: [{ name: 'token-a' }, { name: 'token-b' }],
     imagePullSecrets: [{ name: 'old-1' }, { name: 'old-2' }]
   })
-  const strategic = (patch: unknown): any => patched(sa, 'strategic', patch, { kind: 'ServiceAccount', name: 'builder' })
+  const strategic = (patch: unknown): KubeObject =>
+    patched(sa, 'strategic', patch, { kind: 'ServiceAccount', name: 'builder' })
 
   test.each([
-    ['imagePullSecrets (atomic) is replaced whole', { imagePullSecrets: [{ name: 'regcred' }] }, 'imagePullSecrets', [{ name: 'regcred' }]],
+    [
+      'imagePullSecrets (atomic) is replaced whole',
+      { imagePullSecrets: [{ name: 'regcred' }] },
+      'imagePullSecrets',
+      [{ name: 'regcred' }]
+    ],
     [
       'secrets merge by name, new items first',
       { secrets: [{ name: 'token-c' }] },
       'secrets',
       [{ name: 'token-c' }, { name: 'token-a' }, { name: 'token-b' }]
     ],
-    ['`$patch: delete` removes a secrets item', { secrets: [{ name: 'token-a', $patch: 'delete' }] }, 'secrets', [{ name: 'token-b' }]],
-    ['`$patch: replace` replaces the secrets list', { secrets: [{ name: 'x' }, { $patch: 'replace' }] }, 'secrets', [{ name: 'x' }]],
     [
-      'finalizers merge as a set',
-      { metadata: { finalizers: ['c', 'a'] } },
-      'finalizers',
-      ['c', 'a', 'b']
+      '`$patch: delete` removes a secrets item',
+      { secrets: [{ name: 'token-a', $patch: 'delete' }] },
+      'secrets',
+      [{ name: 'token-b' }]
     ],
+    [
+      '`$patch: replace` replaces the secrets list',
+      { secrets: [{ name: 'x' }, { $patch: 'replace' }] },
+      'secrets',
+      [{ name: 'x' }]
+    ],
+    ['finalizers merge as a set', { metadata: { finalizers: ['c', 'a'] } }, 'finalizers', ['c', 'a', 'b']],
     [
       '`$deleteFromPrimitiveList` removes finalizers',
       { metadata: { '$deleteFromPrimitiveList/finalizers': ['a'] } },
@@ -228,17 +288,29 @@ describe('strategic-merge-patch', () => {
       'secrets',
       [{ name: 'token-b' }, { name: 'token-a' }]
     ],
-    ['null deletes a field', { automountServiceAccountToken: null, imagePullSecrets: null }, 'imagePullSecrets', undefined]
+    [
+      'null deletes a field',
+      { automountServiceAccountToken: null, imagePullSecrets: null },
+      'imagePullSecrets',
+      undefined
+    ]
   ])('%s', (_name, patch, fieldName, expected) => {
     const result = strategic(patch)
-    const value = fieldName === 'finalizers' || fieldName === 'ownerReferences' ? result.metadata[fieldName] : result[fieldName]
+    const value =
+      fieldName === 'finalizers' || fieldName === 'ownerReferences'
+        ? at('metadata', fieldName)(result)
+        : result[fieldName]
     expect(value).toEqual(expected)
   })
 
   test('`$patch: replace` in a map replaces the map; `$patch: delete` drops it', () => {
     const current = secret({ metadata: { ...secret().metadata, labels: { a: '1', b: '2' } } })
-    expect(patched(current, 'strategic', { metadata: { labels: { c: '3', $patch: 'replace' } } }).metadata?.labels).toEqual({ c: '3' })
-    expect(patched(current, 'strategic', { metadata: { labels: { $patch: 'delete' } } }).metadata?.labels).toBeUndefined()
+    expect(
+      patched(current, 'strategic', { metadata: { labels: { c: '3', $patch: 'replace' } } }).metadata?.labels
+    ).toEqual({ c: '3' })
+    expect(
+      patched(current, 'strategic', { metadata: { labels: { $patch: 'delete' } } }).metadata?.labels
+    ).toBeUndefined()
   })
 
   test('`$retainKeys` clears the keys it does not list', () => {
@@ -248,15 +320,38 @@ describe('strategic-merge-patch', () => {
   })
 
   test('Secret data merges per key', () => {
-    expect(patched(secret(), 'strategic', { data: { extra: 'eA==' } }).data).toEqual({ '.dockerconfigjson': 'e30=', extra: 'eA==' })
+    expect(patched(secret(), 'strategic', { data: { extra: 'eA==' } }).data).toEqual({
+      '.dockerconfigjson': 'e30=',
+      extra: 'eA=='
+    })
   })
 
   test.each([
-    ['a secrets item without its merge key', { secrets: [{ kind: 'Secret' }] }, 500, 'map: map[kind:Secret] does not contain declared merge key: name'],
-    ['a list of lists', { secrets: [[{ name: 'x' }]] }, 422, 'the server rejected our request due to an error in our request'],
+    [
+      'a secrets item without its merge key',
+      { secrets: [{ kind: 'Secret' }] },
+      500,
+      'map: map[kind:Secret] does not contain declared merge key: name'
+    ],
+    [
+      'a list of lists',
+      { secrets: [[{ name: 'x' }]] },
+      422,
+      'the server rejected our request due to an error in our request'
+    ],
     ['a body that is a list', [1], 400, 'json: cannot unmarshal array into Go value of type map[string]interface {}'],
-    ['a malformed $retainKeys', { metadata: { finalizers: ['x'], $retainKeys: 'name' } }, 400, 'invalid patch format of retainKeys'],
-    ['$retainKeys not listing a patched key', { metadata: { finalizers: ['x'], $retainKeys: ['name'] } }, 400, 'invalid patch format of retainKeys']
+    [
+      'a malformed $retainKeys',
+      { metadata: { finalizers: ['x'], $retainKeys: 'name' } },
+      400,
+      'invalid patch format of retainKeys'
+    ],
+    [
+      '$retainKeys not listing a patched key',
+      { metadata: { finalizers: ['x'], $retainKeys: ['name'] } },
+      400,
+      'invalid patch format of retainKeys'
+    ]
   ])('%s fails as the apiserver answers it', (_name, patch, code, message) => {
     expect(statusErrorOf(() => strategic(patch))).toMatchObject({ code, message })
   })

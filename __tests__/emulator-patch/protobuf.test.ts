@@ -106,7 +106,11 @@ test('decodes labels, finalizers, list items, pointer booleans and Times', () =>
 
 test.each([
   ['an empty body', Buffer.alloc(0), 'empty data'],
-  ['a JSON body', Buffer.from('{"kind":"Secret"}'), 'provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]'],
+  [
+    'a JSON body',
+    Buffer.from('{"kind":"Secret"}'),
+    'provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]'
+  ],
   ['the magic alone', Buffer.from('k8s\0', 'latin1'), 'empty body'],
   [
     'an unregistered kind',

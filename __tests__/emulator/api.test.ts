@@ -317,6 +317,19 @@ describe('secrets', () => {
     expect(syntax.json?.message).toBe("couldn't get version/kind; json parse error: unexpected end of JSON input")
   })
 
+  test('generateName gets a 5-character suffix; unsupported methods are 405', async () => {
+    const res = await call('/api/v1/namespaces/team/secrets', {
+      method: 'POST',
+      body: { metadata: { generateName: 'gen-' } }
+    })
+    expect(res.status).toBe(201)
+    expect((res.json?.metadata as { name: string }).name).toMatch(/^gen-[bcdfghjklmnpqrstvwxz2456789]{5}$/)
+    const post = await call('/api/v1/namespaces/team/secrets/x', { method: 'POST', body: secret('x') })
+    expect(post.status).toBe(405)
+    expect(post.json?.reason).toBe('MethodNotAllowed')
+    expect((await call('/api/v1/configmaps')).status).toBe(404)
+  })
+
   test('YAML bodies are accepted', async () => {
     const res = await call('/api/v1/namespaces/team/secrets', {
       method: 'POST',

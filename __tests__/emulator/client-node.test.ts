@@ -1,6 +1,13 @@
 // The emulator through @kubernetes/client-node 2.x, as the action talks to it: typed calls, ApiException
 // codes and bodies, token and client-certificate users.
-import { ApiException, CoreV1Api, KubeConfig, type V1Secret } from '@kubernetes/client-node'
+import {
+  ApiException,
+  CoreV1Api,
+  KubeConfig,
+  PatchStrategy,
+  setHeaderOptions,
+  type V1Secret
+} from '@kubernetes/client-node'
 import { KubeEmulator } from '../../emulator/index.js'
 
 let emu: KubeEmulator
@@ -107,6 +114,37 @@ test('dryRun through the client stores nothing and is not a write', async () => 
   expect(emu.get('secrets', 'apps', 'dry')).toBeUndefined()
   expect(emu.requests).toHaveLength(1)
   expect(emu.writes()).toEqual([])
+})
+
+test('server-side apply and a strategic-merge patch, as the action sends them', async () => {
+  const api = client()
+  const applied = await api.patchNamespacedSecret(
+    {
+      name: 'applied',
+      namespace: 'apps',
+      fieldManager: 'image-pull-secret-action',
+      force: true,
+      body: { apiVersion: 'v1', kind: 'Secret', ...pullSecret('applied', { auths: { r: {} } }) }
+    },
+    setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply)
+  )
+  expect(applied.metadata?.managedFields?.[0]).toMatchObject({
+    manager: 'image-pull-secret-action',
+    operation: 'Apply'
+  })
+  const account = await api.patchNamespacedServiceAccount(
+    { name: 'default', namespace: 'apps', body: { imagePullSecrets: [{ name: 'applied' }] } },
+    setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch)
+  )
+  expect(account.imagePullSecrets).toEqual([{ name: 'applied' }])
+  // Without the header the typed method sends a JSON patch.
+  const patched = await api.patchNamespacedServiceAccount({
+    name: 'default',
+    namespace: 'apps',
+    body: [{ op: 'add', path: '/imagePullSecrets/-', value: { name: 'second' } }]
+  })
+  expect(patched.imagePullSecrets).toEqual([{ name: 'applied' }, { name: 'second' }])
+  expect(emu.requests.at(-1)?.contentType).toBe('application/json-patch+json')
 })
 
 test('deleting a ServiceAccount answers the object; deleting a namespace answers Terminating', async () => {

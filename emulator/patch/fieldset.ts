@@ -57,26 +57,22 @@ export class FieldSet {
 
   insert(path: Path): void {
     if (path.length === 0) return
-    let node: FieldSet = this
-    for (const pe of path.slice(0, -1)) {
-      let child = node.children.get(pe)
-      if (!child) {
-        child = new FieldSet()
-        node.children.set(pe, child)
-      }
-      node = child
+    if (path.length === 1) {
+      this.members.add(path[0])
+      return
     }
-    node.members.add(path[path.length - 1])
+    let child = this.children.get(path[0])
+    if (!child) {
+      child = new FieldSet()
+      this.children.set(path[0], child)
+    }
+    child.insert(path.slice(1))
   }
 
   has(path: Path): boolean {
     if (path.length === 0) return false
-    let node: FieldSet | undefined = this
-    for (const pe of path.slice(0, -1)) {
-      node = node.children.get(pe)
-      if (!node) return false
-    }
-    return node.members.has(path[path.length - 1])
+    if (path.length === 1) return this.members.has(path[0])
+    return this.children.get(path[0])?.has(path.slice(1)) ?? false
   }
 
   isEmpty(): boolean {

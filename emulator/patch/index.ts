@@ -1,7 +1,16 @@
 // The emulator's PATCH engines: json-patch, merge-patch, strategic-merge-patch and server-side apply over
 // Namespace, Secret and ServiceAccount, with metadata.managedFields kept as kube-apiserver 1.33 keeps them.
 // Pure functions: the server does routing, existence checks, validation and the system metadata.
-import { load as loadYaml } from 'js-yaml'
+import {
+  FAILSAFE_SCHEMA,
+  Schema,
+  boolYaml11Tag,
+  floatYaml11Tag,
+  intYaml11Tag,
+  load as loadYaml,
+  mergeTag,
+  nullYaml11Tag
+} from 'js-yaml'
 import { StatusError, badRequest } from '../status.js'
 import type { KubeObject } from '../types.js'
 import { goJsonSyntaxError } from '../go-decode.js'
@@ -36,6 +45,19 @@ export function patchTypeOf(contentType: string): PatchType | undefined {
   return MEDIA_TYPES[contentType.split(';')[0].trim().toLowerCase()]
 }
 
+/**
+ * The apiserver reads apply bodies with sigs.k8s.io/yaml (go-yaml v2, YAML 1.1): `yes`/`on` are booleans,
+ * `012` is octal, but timestamps stay strings (go-yaml v2 keeps them as strings for interface{} targets).
+ */
+const APPLY_YAML_SCHEMA = new Schema([
+  ...FAILSAFE_SCHEMA.tags,
+  nullYaml11Tag,
+  boolYaml11Tag,
+  intYaml11Tag,
+  floatYaml11Tag,
+  mergeTag
+])
+
 /** json/merge/strategic bodies must be valid JSON (validateAndTranscodePatch), checked before anything else. */
 function parseJsonBody(body: Buffer): unknown {
   if (goJsonSyntaxError(body) !== undefined) throw badRequest('invalid JSON patch')
@@ -45,7 +67,7 @@ function parseJsonBody(body: Buffer): unknown {
 function parseApplyBody(body: Buffer): JsonObject {
   let parsed: unknown
   try {
-    parsed = loadYaml(body.toString('utf8'))
+    parsed = loadYaml(body.toString('utf8'), { schema: APPLY_YAML_SCHEMA })
   } catch (error) {
     // sigs.k8s.io/yaml's texts differ from js-yaml's; the prefix and the 400 are the server's.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
@@ -54,7 +76,9 @@ function parseApplyBody(body: Buffer): JsonObject {
   if (parsed === undefined || parsed === null) return {}
   if (!isObject(parsed)) {
     const type = Array.isArray(parsed) ? 'array' : typeof parsed === 'boolean' ? 'bool' : typeof parsed
-    throw badRequest(`error decoding patch: json: cannot unmarshal ${type} into Go value of type map[string]interface {}`)
+    throw badRequest(
+      `error decoding patch: json: cannot unmarshal ${type} into Go value of type map[string]interface {}`
+    )
   }
   return parsed
 }
@@ -98,14 +122,20 @@ export function applyPatch(current: KubeObject | undefined, req: PatchRequest): 
   } else {
     if (!current) throw new StatusError(500, '', `${req.type} patch needs an existing object`)
     const patched = patchedDocument(current, req)
-    if (!isObject(patched)) throw badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}')
-    result = recordUpdateOf(current, normalizeObject(patched, req.kind) as KubeObject, req.fieldManager, req.now)
+    if (!isObject(patched))
+      throw badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}')
+    result = recordUpdateOf(current, normalizeObject(patched, req.kind), req.fieldManager, req.now)
   }
   checkName(result, req.name)
   return result
 }
 
 /** managedFields bookkeeping for a create, an update or a non-apply patch (operation "Update") by `manager`. */
-export function recordUpdate(previous: KubeObject | undefined, next: KubeObject, manager: string, now: string): KubeObject {
+export function recordUpdate(
+  previous: KubeObject | undefined,
+  next: KubeObject,
+  manager: string,
+  now: string
+): KubeObject {
   return recordUpdateOf(previous, next, manager, now)
 }

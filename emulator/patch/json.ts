@@ -32,5 +32,5 @@ export function goFormat(value: unknown): string {
       .map((k) => `${k}:${goFormat(value[k])}`)
     return `map[${entries.join(' ')}]`
   }
-  return String(value)
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }

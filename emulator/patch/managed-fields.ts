@@ -44,9 +44,17 @@ const STRIPPED = FieldSet.of(
   [field('apiVersion')],
   [field('kind')],
   [field('metadata')],
-  ...['name', 'namespace', 'creationTimestamp', 'selfLink', 'uid', 'clusterName', 'generation', 'managedFields', 'resourceVersion'].map(
-    (name): Path => [field('metadata'), field(name)]
-  )
+  ...[
+    'name',
+    'namespace',
+    'creationTimestamp',
+    'selfLink',
+    'uid',
+    'clusterName',
+    'generation',
+    'managedFields',
+    'resourceVersion'
+  ].map((name): Path => [field('metadata'), field(name)])
 )
 
 /** Reset fields (the strategy's GetResetFields): a Namespace's status is not written through the main resource. */
@@ -65,9 +73,12 @@ export function decodeManagedFields(entries: unknown): Managers {
       throw new ManagedFieldsError('operation must be `Apply` or `Update`')
     }
     if (!entry.apiVersion) throw new ManagedFieldsError('apiVersion must not be empty')
-    if (entry.fieldsType !== 'FieldsV1') {
+    const fieldsType: unknown = entry.fieldsType
+    if (fieldsType !== 'FieldsV1') {
       throw new ManagedFieldsError(
-        entry.fieldsType ? `invalid fieldsType "${entry.fieldsType}" in managed fields entry ${i}` : `missing fieldsType in managed fields entry ${i}`
+        typeof fieldsType === 'string' && fieldsType !== ''
+          ? `invalid fieldsType "${fieldsType}" in managed fields entry ${i}`
+          : `missing fieldsType in managed fields entry ${i}`
       )
     }
     let set: FieldSet
@@ -183,13 +194,17 @@ function updateOtherManagers(
 }
 
 /** The Update path for one manager (managedFieldsUpdater + stripMeta + Updater.Update). */
-function recordUpdateIn(managers: Managers, oldObject: unknown, newObject: unknown, kind: KindName, manager: string, now: string): void {
+function recordUpdateIn(
+  managers: Managers,
+  oldObject: unknown,
+  newObject: unknown,
+  kind: KindName,
+  manager: string,
+  now: string
+): void {
   const current = 'current-operation'
   const comparison = updateOtherManagers(oldObject, newObject, kind, managers, current, true)
-  const set = comparison.modified
-    .union(comparison.added)
-    .recursiveDifference(ignoredFields(kind))
-    .difference(STRIPPED)
+  const set = comparison.modified.union(comparison.added).recursiveDifference(ignoredFields(kind)).difference(STRIPPED)
   if (set.isEmpty()) return
   const id = managerId(manager, 'Update', API_VERSION)
   const previous = managers.get(id)
@@ -206,7 +221,9 @@ function recordUpdateIn(managers: Managers, oldObject: unknown, newObject: unkno
 function capUpdateManagers(managers: Managers): void {
   const updaters = [...managers.entries()].filter(([, m]) => m.operation === 'Update').map(([id]) => id)
   if (updaters.length <= MAX_UPDATE_MANAGERS) return
-  updaters.sort((a, b) => seconds(managers.get(a)!.time) - seconds(managers.get(b)!.time) || (a < b ? -1 : a > b ? 1 : 0))
+  updaters.sort(
+    (a, b) => seconds(managers.get(a)!.time) - seconds(managers.get(b)!.time) || (a < b ? -1 : a > b ? 1 : 0)
+  )
   const firstByVersion = new Map<string, string>()
   let length = updaters.length
   for (let i = 0; i < updaters.length && length > MAX_UPDATE_MANAGERS; i++) {
@@ -276,17 +293,20 @@ function keepTimestampsOfNoOp(previous: KubeObject | undefined, result: KubeObje
   const oldEntries = previous?.metadata?.managedFields
   const newEntries = result.metadata?.managedFields
   if (!oldEntries || !newEntries || oldEntries.length !== newEntries.length || newEntries.length === 0) return result
-  const withoutTime = (entries: ManagedFieldsEntry[]): ManagedFieldsEntry[] => entries.map(({ time: _time, ...rest }) => rest)
+  const withoutTime = (entries: ManagedFieldsEntry[]): ManagedFieldsEntry[] =>
+    entries.map(({ time: _time, ...rest }) => rest)
   if (!deepEqual(withoutTime(oldEntries), withoutTime(newEntries))) return result
+  // The store compares after rest.BeforeUpdate, which carries these over from the old object.
   const comparable = (object: KubeObject): unknown => {
     const copy = clone(object)
     if (copy.metadata) {
-      delete copy.metadata.managedFields
-      delete copy.metadata.resourceVersion
+      for (const system of ['managedFields', 'resourceVersion', 'uid', 'creationTimestamp', 'generation']) {
+        delete copy.metadata[system]
+      }
     }
     return copy
   }
-  if (!deepEqual(comparable(previous!), comparable(result))) return result
+  if (!previous || !deepEqual(comparable(previous), comparable(result))) return result
   result.metadata!.managedFields = newEntries.map((entry, i) => ({ ...entry, time: oldEntries[i].time }))
   if (result.metadata!.managedFields.every((e) => e.time === undefined)) {
     result.metadata!.managedFields = result.metadata!.managedFields.map(({ time: _time, ...rest }) => rest)
@@ -294,7 +314,12 @@ function keepTimestampsOfNoOp(previous: KubeObject | undefined, result: KubeObje
   return result
 }
 
-export function recordUpdate(previous: KubeObject | undefined, next: KubeObject, manager: string, now: string): KubeObject {
+export function recordUpdate(
+  previous: KubeObject | undefined,
+  next: KubeObject,
+  manager: string,
+  now: string
+): KubeObject {
   const kind = (next.kind ?? previous?.kind) as KindName
   if (!SCHEMAS[kind]) throw new Error(`recordUpdate: unsupported kind ${String(kind)}`)
   const managers = managersForUpdate(previous, next)
@@ -304,7 +329,14 @@ export function recordUpdate(previous: KubeObject | undefined, next: KubeObject,
     if (result.metadata) delete result.metadata.managedFields
     return result
   }
-  recordUpdateIn(managers, withoutManagedFields(previous, kind), withoutManagedFields(next, kind), kind, manager || 'unknown', now)
+  recordUpdateIn(
+    managers,
+    withoutManagedFields(previous, kind),
+    withoutManagedFields(next, kind),
+    kind,
+    manager || 'unknown',
+    now
+  )
   capUpdateManagers(managers)
   const encoded = encodeManagedFields(managers)
   if (encoded) result.metadata = { ...(result.metadata ?? {}), managedFields: encoded }
@@ -326,10 +358,15 @@ function gvkString(config: JsonObject): string {
 }
 
 /** Server-side apply of `config` (the parsed body) onto `current` (undefined: create). */
-export function serverSideApply(current: KubeObject | undefined, config: JsonObject, options: ApplyOptions): KubeObject {
+export function serverSideApply(
+  current: KubeObject | undefined,
+  config: JsonObject,
+  options: ApplyOptions
+): KubeObject {
   const { kind, manager, force, now } = options
   const schema = SCHEMAS[kind]
-  if (config.apiVersion !== API_VERSION || config.kind !== kind) throw badRequest(`invalid object type: ${gvkString(config)}`)
+  if (config.apiVersion !== API_VERSION || config.kind !== kind)
+    throw badRequest(`invalid object type: ${gvkString(config)}`)
   const configMeta = config.metadata
   if (isObject(configMeta) && configMeta.managedFields !== undefined && configMeta.managedFields !== null) {
     throw badRequest('metadata.managedFields must be nil')
@@ -347,16 +384,23 @@ export function serverSideApply(current: KubeObject | undefined, config: JsonObj
   const errors = validateConfiguration(config, schema)
   if (errors.length > 0) {
     const metadata = isObject(configMeta) ? configMeta : {}
-    const where = `${String(metadata.namespace ?? '')}/${String(metadata.name ?? '')}; /v1, Kind=${kind}`
-    const text = errors.length === 1 ? errors[0] : ['errors:', ...errors.map((e) => `  ${e}`)].join('\n')
-    throw new StatusError(500, '', `failed to create typed patch object (${where}): ${text}`)
+    const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+    const where = `${text(metadata.namespace)}/${text(metadata.name)}; /v1, Kind=${kind}`
+    const rendered = errors.length === 1 ? errors[0] : ['errors:', ...errors.map((e) => `  ${e}`)].join('\n')
+    throw new StatusError(500, '', `failed to create typed patch object (${where}): ${rendered}`)
   }
 
   const merged = merge(live, config, schema) ?? {}
   const id = managerId(manager, 'Apply', API_VERSION)
   const lastSet = managers.get(id)?.set
   const appliedSet = toFieldSet(config, schema).recursiveDifference(ignoredFields(kind))
-  managers.set(id, { manager, operation: 'Apply', apiVersion: API_VERSION, time: managers.get(id)?.time, set: appliedSet })
+  managers.set(id, {
+    manager,
+    operation: 'Apply',
+    apiVersion: API_VERSION,
+    time: managers.get(id)?.time,
+    set: appliedSet
+  })
   const pruned = prune(merged, managers, lastSet, kind)
   updateOtherManagers(live, pruned, kind, managers, id, force)
   const applier = managers.get(id)

@@ -25,7 +25,14 @@ const stringMap: Schema = { kind: 'map', values: string }
 const ownerReference: Schema = {
   kind: 'struct',
   atomic: true,
-  fields: { apiVersion: string, kind: string, name: string, uid: string, controller: boolean, blockOwnerDeletion: boolean }
+  fields: {
+    apiVersion: string,
+    kind: string,
+    name: string,
+    uid: string,
+    controller: boolean,
+    blockOwnerDeletion: boolean
+  }
 }
 
 const managedFieldsEntry: Schema = {
@@ -127,7 +134,6 @@ export const UNTYPED: Schema = { kind: 'struct', atomic: true, fields: {} }
 /** The schema of `key` inside a struct or map, UNTYPED when undeclared. */
 export function childSchema(schema: Schema, key: string): Schema {
   if (schema.kind === 'map') return schema.values
-  if (schema.kind === 'struct' && !schema.atomic) return schema.fields[key] ?? UNTYPED
   if (schema.kind === 'struct') return schema.fields[key] ?? UNTYPED
   return UNTYPED
 }

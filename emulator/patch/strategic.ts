@@ -179,7 +179,8 @@ function partition(merged: unknown[], by: unknown[], mergeKey: string, ofMaps: b
   const inPatch: unknown[] = []
   const serverOnly: unknown[] = []
   for (const item of merged) {
-    if (ofMaps && !(isObject(item) && Object.hasOwn(item, mergeKey))) throw noMergeKey(isObject(item) ? item : {}, mergeKey)
+    if (ofMaps && !(isObject(item) && Object.hasOwn(item, mergeKey)))
+      throw noMergeKey(isObject(item) ? item : {}, mergeKey)
     if (indexIn(by, item, mergeKey, ofMaps) >= 0) inPatch.push(item)
     else serverOnly.push(item)
   }
@@ -244,7 +245,9 @@ function mergeSlice(original: unknown[], patch: unknown[], meta: ListMeta, isDel
 
 function mergeSliceHandler(original: unknown, patch: unknown, meta: ListMeta, isDeleteList: boolean): unknown[] {
   if (!Array.isArray(original) || !Array.isArray(patch)) {
-    throw new MergeFailure(`expected a []interface {}, but received a ${isObject(patch) ? 'map[string]interface {}' : typeof patch}`)
+    throw new MergeFailure(
+      `expected a []interface {}, but received a ${isObject(patch) ? 'map[string]interface {}' : typeof patch}`
+    )
   }
   if (meta.strategy === 'merge' || isDeleteList) return mergeSlice(original, patch, meta, isDeleteList)
   return patch
@@ -272,7 +275,14 @@ function mergePatchIntoOriginal(original: JsonObject, patch: JsonObject, schema:
     else continue
     const ofMaps = elementsAreMaps((originalList as unknown[]) ?? [], (patchList as unknown[]) ?? [])
     const [inPatch, serverOnly] = partition(merged, order, meta.mergeKey, ofMaps)
-    original[field] = normalizeElementOrder(inPatch, serverOnly, order, (originalList as unknown[]) ?? [], meta.mergeKey, ofMaps)
+    original[field] = normalizeElementOrder(
+      inPatch,
+      serverOnly,
+      order,
+      (originalList as unknown[]) ?? [],
+      meta.mergeKey,
+      ofMaps
+    )
     delete patch[field]
   }
 }
@@ -332,7 +342,13 @@ function mergeMap(original: JsonObject | undefined, patch: JsonObject, schema: S
 /** The strategic merge of `patch` (already parsed) into `document` under `schema`. */
 export function applyStrategicMergePatch(document: JsonObject, patch: unknown, schema: Schema): JsonObject {
   if (!isObject(patch)) {
-    const type = Array.isArray(patch) ? 'array' : patch === null ? 'null' : typeof patch === 'boolean' ? 'bool' : typeof patch
+    const type = Array.isArray(patch)
+      ? 'array'
+      : patch === null
+        ? 'null'
+        : typeof patch === 'boolean'
+          ? 'bool'
+          : typeof patch
     if (patch === null) return clone(document)
     throw badRequest(`json: cannot unmarshal ${type} into Go value of type map[string]interface {}`)
   }

@@ -85,14 +85,15 @@ export function compare(lhs: unknown, rhs: unknown, schema: Schema): Comparison 
   }
   const walk = (l: unknown, r: unknown, s: Schema, path: Path): void => {
     const granularMap = isGranularMap(s) && (l === undefined || isObject(l)) && (r === undefined || isObject(r))
-    const granularList = isGranularList(s) && (l === undefined || Array.isArray(l)) && (r === undefined || Array.isArray(r))
+    const granularList =
+      isGranularList(s) && (l === undefined || Array.isArray(l)) && (r === undefined || Array.isArray(r))
     if ((!granularMap && !granularList) || (isEmptyContainer(l) && isEmptyContainer(r))) {
       leaf(l, r, path)
       return
     }
     if (granularMap) {
-      const left = (l ?? {}) as JsonObject
-      const right = (r ?? {}) as JsonObject
+      const left: JsonObject = isObject(l) ? l : {}
+      const right: JsonObject = isObject(r) ? r : {}
       for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
         walk(left[key], right[key], childSchema(s, key), [...path, field(key)])
       }
@@ -147,8 +148,8 @@ export function merge(lhs: unknown, rhs: unknown, schema: Schema): unknown {
     return rhs !== undefined ? rhs : lhs
   }
   if (granularMap) {
-    const left = (lhs ?? {}) as JsonObject
-    const right = (rhs ?? {}) as JsonObject
+    const left: JsonObject = isObject(lhs) ? lhs : {}
+    const right: JsonObject = isObject(rhs) ? rhs : {}
     const out: JsonObject = {}
     for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
       const merged = merge(left[key], right[key], childSchema(schema, key))
@@ -230,7 +231,7 @@ export function removeItems(value: unknown, toRemove: FieldSet, schema: Schema):
       const pe = listItemElement(schema, item)
       if (toRemove.has([pe])) continue
       const sub = toRemove.withPrefix(pe)
-      items.push(sub.isEmpty() ? item : removeItems(item, sub, schema.items) ?? null)
+      items.push(sub.isEmpty() ? item : (removeItems(item, sub, schema.items) ?? null))
     }
     return items.length > 0 ? items : undefined
   }
@@ -274,7 +275,8 @@ export function validateConfiguration(value: unknown, schema: Schema): string[] 
     if (v === null) return
     if (s.kind === 'scalar') {
       if (s.type === 'string' && typeof v !== 'string') errors.push(`${prefix}expected string, got ${goValue(v)}`)
-      if (s.type === 'number' && typeof v !== 'number') errors.push(`${prefix}expected numeric (int or float), got ${goType(v)}`)
+      if (s.type === 'number' && typeof v !== 'number')
+        errors.push(`${prefix}expected numeric (int or float), got ${goType(v)}`)
       if (s.type === 'boolean' && typeof v !== 'boolean') errors.push(`${prefix}expected boolean, got ${goValue(v)}`)
       return
     }
@@ -289,7 +291,9 @@ export function validateConfiguration(value: unknown, schema: Schema): string[] 
         if (!s.atomic && seen.has(pe)) errors.push(`${prefix}duplicate entries for key ${pathString([pe])}`)
         seen.add(pe)
         if (!s.atomic && s.keys.some((key) => !isObject(item) || item[key] === undefined)) {
-          errors.push(`${prefix}element ${i}: associative list with keys has an element that omits key field "${s.keys[0]}" (and doesn't have default value)`)
+          errors.push(
+            `${prefix}element ${i}: associative list with keys has an element that omits key field "${s.keys[0]}" (and doesn't have default value)`
+          )
         }
         walk(item, s.items, [...path, s.atomic ? `i:${i}` : pe])
       })

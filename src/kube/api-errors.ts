@@ -140,8 +140,14 @@ export function toKubeApiError(error: unknown, operation: Operation, context: Er
       const user = /User "([^"]*)"/.exec(message)?.[1]
       const who = user ? `User "${user}"` : 'The kubeconfig user'
       const where = operation.namespace ? `a Role in namespace "${operation.namespace}"` : 'a ClusterRole'
+      // The verb the server says is missing, which is not always the request's: a server-side apply that
+      // creates the object is a PATCH that also needs `create`.
+      const denied = /cannot (\w+) resource "([^"]+)"/.exec(message)
+      const missing: Operation = denied
+        ? { ...operation, verb: denied[1] as Verb, resource: denied[2] as Resource }
+        : operation
       return make(
-        `${who} may not ${operation.verb} ${operation.resource}${operation.namespace ? ` in namespace "${operation.namespace}"` : ' at cluster scope'} (403 Forbidden). Grant it with this rule in ${where} bound to that user: ${grantingRule(operation)} (see the README's "Permissions").`
+        `${who} may not ${missing.verb} ${missing.resource}${operation.namespace ? ` in namespace "${operation.namespace}"` : ' at cluster scope'} (403 Forbidden). Grant it with this rule in ${where} bound to that user: ${grantingRule(missing)} (see the README's "Permissions").`
       )
     }
     if (status === 403) return make(`Cannot ${describe(operation)}: ${message} (403).`)

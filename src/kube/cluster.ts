@@ -182,7 +182,8 @@ function dryRunParam(dryRun: boolean): string | undefined {
 /** Status code or error code only: never an exception message, which may quote a response. */
 function briefFailure(error: unknown): string {
   const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown }
-  if (typeof code === 'number') return `HTTP ${code}`
+  // An HTTP status (client-node's ApiException); a DOMException's legacy numeric code (TimeoutError: 23) is not.
+  if (typeof code === 'number' && code >= 100) return `HTTP ${code}`
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code
   if (typeof cause === 'string') return cause
   return typeof name === 'string' ? name : 'error'
