@@ -24,26 +24,29 @@ export interface ProfileBreakdown {
   categories: Record<string, number>
 }
 
-function categoryOf(frame: ProfileNode['callFrame']): string {
+function categoryOf(frame: ProfileNode['callFrame'], bundleDirectory: string): string {
   const { functionName, url } = frame
-  if (functionName === 'compileSourceTextModule' || functionName === 'compileFunction' || functionName === 'compile') return 'compile ESM/JS source'
-  if (functionName === 'read' || functionName === 'decodeUTF8' || functionName === 'readFileSync') return 'read files (+ UTF-8 decode)'
+  if (functionName === 'compileSourceTextModule' || functionName === 'compileFunction' || functionName === 'compile')
+    return 'compile ESM/JS source'
+  if (functionName === 'read' || functionName === 'decodeUTF8' || functionName === 'readFileSync')
+    return 'read files (+ UTF-8 decode)'
   if (functionName === '(garbage collector)') return 'garbage collection'
   if (functionName === '(idle)') return 'idle (waiting on the network)'
   if (functionName === '(program)') return '(program: V8/native, unattributed)'
-  if (url.includes('/dist/')) return `run ${basename(url)}`
+  if (url.startsWith(bundleDirectory)) return `run ${basename(url)}`
   if (url.startsWith('node:')) return 'Node internals (loader, bootstrap, builtins)'
   return `other: ${functionName || '(anonymous)'}`
 }
 
-export function breakdown(file: string): ProfileBreakdown {
+/** `bundleDirectory`: file URL of the directory holding the bundle's chunks (ends with a slash). */
+export function breakdown(file: string, bundleDirectory: string): ProfileBreakdown {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]))
   const categories = new Map<string, number>()
   profile.samples.forEach((id, index) => {
     const frame = frames.get(id)
     if (!frame) return
-    const category = categoryOf(frame)
+    const category = categoryOf(frame, bundleDirectory)
     categories.set(category, (categories.get(category) ?? 0) + profile.timeDeltas[index] / 1000)
   })
   return {

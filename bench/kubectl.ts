@@ -65,14 +65,32 @@ export async function kubectlPipeline(
 ): Promise<PipelineRun> {
   const started = performance.now()
   const create = [
-    'create', 'secret', 'docker-registry', secretName,
-    `--docker-server=${registry.server}`, `--docker-username=${registry.username}`, `--docker-password=${registry.password}`,
-    '-n', namespace, '--dry-run=client', '-o', 'json'
+    'create',
+    'secret',
+    'docker-registry',
+    secretName,
+    `--docker-server=${registry.server}`,
+    `--docker-username=${registry.username}`,
+    `--docker-password=${registry.password}`,
+    '-n',
+    namespace,
+    '--dry-run=client',
+    '-o',
+    'json'
   ]
   const apply = ['apply', '--server-side', '--validate=false', '-f', '-']
   const applied = await runPipe({ file: kubectl, args: create }, { file: kubectl, args: apply }, { env })
-  if (applied.exitCode !== 0) return { durationMs: performance.now() - started, ok: false, error: applied.stderr.trim() }
-  const patch = ['patch', 'serviceaccount', 'default', '-n', namespace, '-p', JSON.stringify({ imagePullSecrets: [{ name: secretName }] })]
+  if (applied.exitCode !== 0)
+    return { durationMs: performance.now() - started, ok: false, error: applied.stderr.trim() }
+  const patch = [
+    'patch',
+    'serviceaccount',
+    'default',
+    '-n',
+    namespace,
+    '-p',
+    JSON.stringify({ imagePullSecrets: [{ name: secretName }] })
+  ]
   const patched = await runProcess(kubectl, patch, { env })
   const durationMs = performance.now() - started
   if (patched.exitCode !== 0) return { durationMs, ok: false, error: patched.stderr.trim() }

@@ -54,7 +54,10 @@ interface SideRun {
 }
 
 function namespaceNames(tag: string, count: number, repetition: number, side: Side): string[] {
-  return Array.from({ length: count }, (_, index) => `${tag}-${count}-r${repetition}-${side === 'action' ? 'a' : 'k'}-${index}`)
+  return Array.from(
+    { length: count },
+    (_, index) => `${tag}-${count}-r${repetition}-${side === 'action' ? 'a' : 'k'}-${index}`
+  )
 }
 
 /** What both sides must leave behind; a side that did not is reported, never silently timed. */
@@ -62,14 +65,23 @@ function missingState(emulator: KubeEmulator, namespaces: string[], secretName: 
   const problems: string[] = []
   for (const namespace of namespaces) {
     const secret = emulator.get('secrets', namespace, secretName)
-    if (secret?.type !== 'kubernetes.io/dockerconfigjson') problems.push(`${namespace}: no dockerconfigjson Secret "${secretName}"`)
-    const pullSecrets = (emulator.get('serviceaccounts', namespace, 'default')?.imagePullSecrets ?? []) as { name?: string }[]
-    if (!pullSecrets.some((entry) => entry.name === secretName)) problems.push(`${namespace}: default service account lacks "${secretName}"`)
+    if (secret?.type !== 'kubernetes.io/dockerconfigjson')
+      problems.push(`${namespace}: no dockerconfigjson Secret "${secretName}"`)
+    const pullSecrets = (emulator.get('serviceaccounts', namespace, 'default')?.imagePullSecrets ?? []) as {
+      name?: string
+    }[]
+    if (!pullSecrets.some((entry) => entry.name === secretName))
+      problems.push(`${namespace}: default service account lacks "${secretName}"`)
   }
   return problems
 }
 
-async function runSide(setup: ComparisonSetup, side: Side, namespaces: string[], kubectlHome: string): Promise<SideRun> {
+async function runSide(
+  setup: ComparisonSetup,
+  side: Side,
+  namespaces: string[],
+  kubectlHome: string
+): Promise<SideRun> {
   if (side === 'action') {
     const run = await runAction({
       kubeconfig: setup.emulator.kubeconfig(),
@@ -80,7 +92,10 @@ async function runSide(setup: ComparisonSetup, side: Side, namespaces: string[],
       namespace: namespaces.join('\n'),
       'service-accounts': 'default'
     })
-    const failure = run.exitCode === 0 ? undefined : `exit code ${run.exitCode}: ${run.errors.join(' | ') || run.stderr.trim().slice(0, 500)}`
+    const failure =
+      run.exitCode === 0
+        ? undefined
+        : `exit code ${run.exitCode}: ${run.errors.join(' | ') || run.stderr.trim().slice(0, 500)}`
     return { durationMs: run.durationMs, failure }
   }
   // A fresh HOME per repetition: kubectl's discovery cache (~/.kube/cache) starts empty, as on a new runner,
@@ -104,7 +119,11 @@ async function measuredRun(
   return { durationMs: run.durationMs, requests, failures }
 }
 
-export async function compare(setup: ComparisonSetup, plan: ComparisonPlan, progress: (line: string) => void): Promise<Comparison> {
+export async function compare(
+  setup: ComparisonSetup,
+  plan: ComparisonPlan,
+  progress: (line: string) => void
+): Promise<Comparison> {
   type Samples = { times: number[]; requests: RequestCounts[] }
   const empty = (): Samples => ({ times: [], requests: [] })
   const first: Record<Side, Samples> = { action: empty(), kubectl: empty() }
@@ -124,7 +143,9 @@ export async function compare(setup: ComparisonSetup, plan: ComparisonPlan, prog
         first[side].times.push(run.durationMs)
         first[side].requests.push(run.requests)
         failures[side].push(...run.failures.map((failure) => `repetition ${repetition + 1}: ${failure}`))
-        progress(`${plan.namespaces} ns, repetition ${repetition + 1}/${plan.runs}, ${side}: ${Math.round(run.durationMs)} ms, ${run.requests.total} requests${run.failures.length ? ', FAILED' : ''}`)
+        progress(
+          `${plan.namespaces} ns, repetition ${repetition + 1}/${plan.runs}, ${side}: ${Math.round(run.durationMs)} ms, ${run.requests.total} requests${run.failures.length ? ', FAILED' : ''}`
+        )
       }
       if (plan.rerunAfter === 'every' || repetition === plan.runs - 1) {
         const rerunSides = order.filter((side) => side === 'action' || plan.rerunKubectl)
@@ -133,7 +154,9 @@ export async function compare(setup: ComparisonSetup, plan: ComparisonPlan, prog
           reruns[side].times.push(run.durationMs)
           reruns[side].requests.push(run.requests)
           failures[side].push(...run.failures.map((failure) => `re-run ${repetition + 1}: ${failure}`))
-          progress(`${plan.namespaces} ns, re-run, ${side}: ${Math.round(run.durationMs)} ms, ${run.requests.writes} writes`)
+          progress(
+            `${plan.namespaces} ns, re-run, ${side}: ${Math.round(run.durationMs)} ms, ${run.requests.writes} writes`
+          )
         }
       }
     } finally {
@@ -143,7 +166,10 @@ export async function compare(setup: ComparisonSetup, plan: ComparisonPlan, prog
   const figures = (side: Side): SideFigures => ({
     firstRun: timing(first[side].times),
     requests: first[side].requests,
-    rerun: reruns[side].times.length > 0 ? { timing: timing(reruns[side].times), requests: reruns[side].requests } : undefined,
+    rerun:
+      reruns[side].times.length > 0
+        ? { timing: timing(reruns[side].times), requests: reruns[side].requests }
+        : undefined,
     failures: failures[side]
   })
   return { namespaces: plan.namespaces, runs: plan.runs, action: figures('action'), kubectl: figures('kubectl') }

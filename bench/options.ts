@@ -24,7 +24,8 @@ export const USAGE = `npm run bench -- [--latency-ms N] [--runs N] [--quick] [--
 function positiveInteger(name: string, value: string | undefined, fallback: number, minimum: number): number {
   if (value === undefined) return fallback
   const parsed = Number(value)
-  if (!Number.isInteger(parsed) || parsed < minimum) throw new Error(`--${name} must be an integer ≥ ${minimum}, not ${JSON.stringify(value)}`)
+  if (!Number.isInteger(parsed) || parsed < minimum)
+    throw new Error(`--${name} must be an integer ≥ ${minimum}, not ${JSON.stringify(value)}`)
   return parsed
 }
 
@@ -49,7 +50,17 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
   const latencyMs = positiveInteger('latency-ms', values['latency-ms'], 20, 0)
   const runsOne = positiveInteger('runs', values.runs, quick ? 1 : 5, 1)
   const share = (fraction: number): number => (quick ? 1 : Math.max(1, Math.round(runsOne * fraction)))
-  const runsMany = new Map(quick ? [[3, 1], [10, 1]] : [[20, share(3 / 5)], [100, share(2 / 5)]])
+  const runsMany = new Map(
+    quick
+      ? [
+          [3, 1],
+          [10, 1]
+        ]
+      : [
+          [20, share(3 / 5)],
+          [100, share(2 / 5)]
+        ]
+  )
   return {
     latencyMs,
     runsOne,

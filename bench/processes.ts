@@ -18,7 +18,11 @@ export interface SpawnOptions {
 }
 
 /** Starts `file`; `done` settles when it exits, `stdout` can feed another process's stdin. */
-function collect(file: string, args: string[], options: SpawnOptions & { stdinFrom?: Readable }): {
+function collect(
+  file: string,
+  args: string[],
+  options: SpawnOptions & { stdinFrom?: Readable }
+): {
   done: Promise<Omit<ProcessRun, 'durationMs'>>
   stdout: Readable
 } {

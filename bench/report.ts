@@ -14,7 +14,7 @@ export interface TargetCheck {
 
 export interface BenchResults {
   date: string
-  machine: { cpus: number; node: string; platform: string }
+  machine: { cpus: number; node: string; platform: string; loadAverage: { before: number; after: number } }
   options: { latencyMs: number; runsOne: number; runsMany: Record<string, number>; quick: boolean }
   kubectl: { path: string; version: string; note: string }
   comparisons: Comparison[]
@@ -48,7 +48,8 @@ function worst(counts: RequestCounts[], pick: (counts: RequestCounts) => number)
 /** The targets of issue 7, checked against this run's figures. */
 export function checkTargets(comparisons: Comparison[]): TargetCheck[] {
   const checks: TargetCheck[] = []
-  const bySize = (size: number): Comparison | undefined => comparisons.find((comparison) => comparison.namespaces === size)
+  const bySize = (size: number): Comparison | undefined =>
+    comparisons.find((comparison) => comparison.namespaces === size)
   const one = bySize(1)
   if (one) {
     const value = ratio(one.action.firstRun.medianMs, one.kubectl.firstRun.medianMs)
@@ -90,7 +91,14 @@ export function markdownTable(results: BenchResults): string {
       namespaces === 1
         ? `1 namespace, Secret + default SA (median of ${runs})`
         : `${namespaces} namespaces: one step vs kubectl loop (median of ${runs})`
-    const target = namespaces === 1 ? targetOf('1 namespace') : namespaces === 20 ? targetOf('20 namespaces') : namespaces === 100 ? targetOf('100 namespaces') : '–'
+    const target =
+      namespaces === 1
+        ? targetOf('1 namespace')
+        : namespaces === 20
+          ? targetOf('20 namespaces')
+          : namespaces === 100
+            ? targetOf('100 namespaces')
+            : '–'
     const failed = action.failures.length + kubectl.failures.length > 0 ? ' ⚠️ failures, see notes' : ''
     rows.push([
       label + failed,
@@ -111,8 +119,12 @@ export function markdownTable(results: BenchResults): string {
   const rerunSizes = comparisons.filter((comparison) => comparison.action.rerun)
   rows.push([
     `writes on an identical re-run (${rerunSizes.map((comparison) => comparison.namespaces).join(' / ')} ns)`,
-    rerunSizes.map((comparison) => spread(comparison.action.rerun?.requests ?? [], (counts) => counts.writes)).join(' / '),
-    rerunSizes.map((comparison) => spread(comparison.kubectl.rerun?.requests ?? [], (counts) => counts.writes)).join(' / '),
+    rerunSizes
+      .map((comparison) => spread(comparison.action.rerun?.requests ?? [], (counts) => counts.writes))
+      .join(' / '),
+    rerunSizes
+      .map((comparison) => spread(comparison.kubectl.rerun?.requests ?? [], (counts) => counts.writes))
+      .join(' / '),
     '',
     targetOf('action writes on an identical re-run')
   ])

@@ -18,13 +18,22 @@ function actionDefaults(): Record<string, string> {
   )
 }
 
-export async function runEntry(entry: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ProcessRun> {
+export async function runEntry(
+  entry: string,
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {}
+): Promise<ProcessRun> {
   const home = mkdtempSync(join(tmpdir(), 'bench-runner-'))
   try {
-    const files = { GITHUB_OUTPUT: join(home, 'output'), GITHUB_STATE: join(home, 'state'), GITHUB_STEP_SUMMARY: join(home, 'summary') }
+    const files = {
+      GITHUB_OUTPUT: join(home, 'output'),
+      GITHUB_STATE: join(home, 'state'),
+      GITHUB_STEP_SUMMARY: join(home, 'summary')
+    }
     for (const file of Object.values(files)) writeFileSync(file, '')
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, GITHUB_ACTIONS: 'true', ...files, ...extraEnv }
-    for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs })) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+    for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs }))
+      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
     return await runProcess(process.execPath, [entry], { env })
   } finally {
     rmSync(home, { recursive: true, force: true })

@@ -22,13 +22,13 @@ interface Sample {
   categories: Record<string, number>
 }
 
-async function profiled(run: (env: Record<string, string>) => Promise<ProcessRun>): Promise<Sample> {
+async function profiled(entry: string, run: (env: Record<string, string>) => Promise<ProcessRun>): Promise<Sample> {
   const directory = mkdtempSync(join(tmpdir(), 'bench-cpu-prof-'))
   try {
     const result = await run({ NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${directory} --cpu-prof-interval=250` })
     const [file] = readdirSync(directory).filter((name) => name.endsWith('.cpuprofile'))
     if (!file) throw new Error(`no CPU profile was written (exit code ${result.exitCode})`)
-    const { profiledMs, categories } = breakdown(join(directory, file))
+    const { profiledMs, categories } = breakdown(join(directory, file), pathToFileURL(`${dirname(entry)}/`).href)
     return { durationMs: result.durationMs, profiledMs, categories }
   } finally {
     rmSync(directory, { recursive: true, force: true })
@@ -52,16 +52,21 @@ function show(title: string, samples: Sample[]): void {
 
 /**
  * Each chunk but the entry imported on its own in a fresh Node: ncc's chunks only define module factories, so
- * this is the cost of reading and compiling the file, before any of its code runs.
+ * this is the cost of reading and compiling the file, before any of its code runs. (Chunks of bundlers that
+ * emit static imports between chunks, such as esbuild, include the chunks they import and run their code.)
  */
 async function chunkLoadTimes(entry: string, samples: number): Promise<void> {
   const directory = dirname(entry)
   const chunks = readdirSync(directory).filter((name) => name.endsWith('.js') && join(directory, name) !== entry)
-  console.log(`\nRead + compile of each chunk on its own, timed around \`import()\` in a fresh process (median of ${samples})`)
+  console.log(
+    `\nRead + compile of each chunk on its own, timed around \`import()\` in a fresh process (median of ${samples})`
+  )
   console.log('| chunk | bytes | ms |\n| --- | ---: | ---: |')
   const timeImport = async (source: string): Promise<number> => {
     const script = `const t = performance.now(); ${source}; console.log(performance.now() - t)`
-    const run = await runProcess(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH } })
+    const run = await runProcess(process.execPath, ['--input-type=module', '-e', script], {
+      env: { PATH: process.env.PATH }
+    })
     return Number(run.stdout.trim())
   }
   const rows = []
@@ -71,7 +76,8 @@ async function chunkLoadTimes(entry: string, samples: number): Promise<void> {
     for (let index = 0; index < samples; index++) times.push(await timeImport(`await import(${JSON.stringify(url)})`))
     rows.push({ chunk, bytes: statSync(join(directory, chunk)).size, ms: median(times) })
   }
-  for (const row of rows.sort((a, b) => b.ms - a.ms)) console.log(`| ${row.chunk} | ${row.bytes} | ${row.ms.toFixed(1)} |`)
+  for (const row of rows.sort((a, b) => b.ms - a.ms))
+    console.log(`| ${row.chunk} | ${row.bytes} | ${row.ms.toFixed(1)} |`)
 }
 
 async function main(): Promise<void> {
@@ -86,7 +92,7 @@ async function main(): Promise<void> {
     for (let index = 0; index < samples; index++) {
       // No inputs at all: the runner would still pass action.yml's defaults, but the secret-name and the
       // credentials are missing, so the action fails on validation.
-      failing.push(await profiled((env) => runEntry(entry, {}, env)))
+      failing.push(await profiled(entry, (env) => runEntry(entry, {}, env)))
       const namespace = `profile-${index}`
       seedNamespace(emulator, namespace)
       const inputs = {
@@ -98,9 +104,15 @@ async function main(): Promise<void> {
         namespace,
         'service-accounts': 'default'
       }
-      const run = await profiled(async (env) => {
+      const run = await profiled(entry, async (env) => {
         const result = await runEntry(entry, inputs, env)
-        if (result.exitCode !== 0) throw new Error(`the one-namespace run failed: ${result.stdout.split('\n').filter((line) => line.startsWith('::error')).join(' | ')}`)
+        if (result.exitCode !== 0)
+          throw new Error(
+            `the one-namespace run failed: ${result.stdout
+              .split('\n')
+              .filter((line) => line.startsWith('::error'))
+              .join(' | ')}`
+          )
         return result
       })
       succeeding.push(run)

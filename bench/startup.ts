@@ -26,7 +26,9 @@ export interface BundleSize {
 export function bundleSize(): BundleSize {
   const directory = dirname(ACTION_ENTRY)
   const chunks: Record<string, number> = {}
-  for (const name of readdirSync(directory).filter((file) => file.endsWith('.js')).sort()) {
+  for (const name of readdirSync(directory)
+    .filter((file) => file.endsWith('.js'))
+    .sort()) {
     chunks[name] = statSync(join(directory, name)).size
   }
   return {
@@ -40,7 +42,11 @@ export async function measureStartup(samples: number): Promise<StartupFigures> {
   const home = mkdtempSync(join(tmpdir(), 'bench-startup-'))
   try {
     // The runner's environment minus every INPUT_*: the file commands go to files, as on a runner.
-    const files = { GITHUB_OUTPUT: join(home, 'output'), GITHUB_STATE: join(home, 'state'), GITHUB_STEP_SUMMARY: join(home, 'summary') }
+    const files = {
+      GITHUB_OUTPUT: join(home, 'output'),
+      GITHUB_STATE: join(home, 'state'),
+      GITHUB_STEP_SUMMARY: join(home, 'summary')
+    }
     for (const file of Object.values(files)) writeFileSync(file, '')
     const env = { PATH: process.env.PATH, HOME: home, GITHUB_ACTIONS: 'true', ...files }
     const action = (): ReturnType<typeof runProcess> => runProcess(process.execPath, [ACTION_ENTRY], { env })
@@ -60,7 +66,8 @@ export async function measureStartup(samples: number): Promise<StartupFigures> {
     const failureMessage = /^::error::(.*)$/m.exec(warmup.stdout)?.[1] ?? ''
     const problems: string[] = []
     if (warmup.exitCode !== 1) problems.push(`the action exited with ${warmup.exitCode}, not 1`)
-    if (!failureMessage.startsWith('Input ')) problems.push(`the failure is not an input error: ${JSON.stringify(warmup.stdout.slice(0, 300))}`)
+    if (!failureMessage.startsWith('Input '))
+      problems.push(`the failure is not an input error: ${JSON.stringify(warmup.stdout.slice(0, 300))}`)
     return { failurePath: timing(times.action), bareNode: timing(times.bare), failureMessage, problems }
   } finally {
     rmSync(home, { recursive: true, force: true })

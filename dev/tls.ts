@@ -23,7 +23,7 @@ export interface CertificateAuthority extends KeyPairPem {
 }
 
 async function newKeys(): Promise<webcrypto.CryptoKeyPair> {
-  return (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair
+  return (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']))
 }
 
 async function keyToPem(key: webcrypto.CryptoKey): Promise<string> {

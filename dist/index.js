@@ -31929,12 +31929,12 @@ const POST_STATE_KEY = 'is-post';
 async function run() {
     try {
         if (core/* getState */.Gu(POST_STATE_KEY) === 'true') {
-            const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(547), __nccwpck_require__.e(728), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661));
+            const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(728), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661));
             await runPost();
         }
         else {
             core/* saveState */.LZ(POST_STATE_KEY, 'true');
-            const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(547), __nccwpck_require__.e(728), __nccwpck_require__.e(12)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7012));
+            const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(728), __nccwpck_require__.e(12)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7012));
             await runMain();
         }
     }

@@ -5,6 +5,7 @@ import * as protobufDecoder from './protobuf.js'
 import type { KubeObject } from './types.js'
 
 export type { PatchType, PatchRequest } from './patch/index.js'
+export type { DecodeTarget } from './protobuf.js'
 
 export interface Engines {
   patch: {
@@ -12,7 +13,7 @@ export interface Engines {
     recordUpdate(previous: KubeObject | undefined, next: KubeObject, manager: string, now: string): KubeObject
   }
   protobuf: {
-    decodeObject(body: Buffer): KubeObject
+    decodeObject(body: Buffer, into: protobufDecoder.DecodeTarget): KubeObject
   }
 }
 

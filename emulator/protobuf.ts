@@ -1,10 +1,11 @@
 // Decoding of `application/vnd.kubernetes.protobuf` request bodies, which `kubectl create` sends for typed
-// objects (and never falls back to JSON). The envelope is the 4-byte magic `k8s\0` followed by a
-// runtime.Unknown {typeMeta{apiVersion=1, kind=2}=1, raw=2, contentEncoding=3, contentType=4}; `raw` is the
-// object's own message. Field numbers come from k8s.io/api core/v1 and k8s.io/apimachinery meta/v1
-// generated.proto. The result is the plain JSON object a Go client would have sent: Go's `omitempty` drops
-// empty strings, zero numbers, empty maps and lists; `bytes` become base64 strings, Times RFC 3339 strings.
-import { badRequest } from './status.js'
+// objects and `kubectl auth can-i` for its SelfSubjectAccessReview (never falling back to JSON). The
+// envelope is the 4-byte magic `k8s\0` followed by a runtime.Unknown {typeMeta{apiVersion=1, kind=2}=1,
+// raw=2, contentEncoding=3, contentType=4}; `raw` is the object's own message. Field numbers come from
+// k8s.io/api core/v1 and authorization/v1 and k8s.io/apimachinery meta/v1 generated.proto. The result is the
+// plain JSON object a Go client would have sent: Go's `omitempty` drops empty strings, zero numbers, empty
+// maps and lists; `bytes` become base64 strings, Times RFC 3339 strings.
+import { transformDecodeError, versionOf } from './decode-errors.js'
 import type { KubeObject } from './types.js'
 
 const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00])
@@ -85,7 +86,7 @@ const NAMESPACE_CONDITION: MessageDef = {
   6: { name: 'message', type: 'string' }
 }
 
-const KINDS: Record<string, MessageDef> = {
+const CORE_KINDS: Record<string, MessageDef> = {
   Secret: {
     1: { name: 'metadata', type: { message: OBJECT_META } },
     5: { name: 'immutable', type: 'bool', keepZero: true },
@@ -114,6 +115,68 @@ const KINDS: Record<string, MessageDef> = {
   }
 }
 
+// k8s.io/api authorization/v1 generated.proto: what `kubectl auth can-i` POSTs.
+const SELECTOR_REQUIREMENT: MessageDef = {
+  1: { name: 'key', type: 'string' },
+  2: { name: 'operator', type: 'string' },
+  3: { name: 'values', type: 'string', repeated: true }
+}
+
+const SELECTOR_ATTRIBUTES: MessageDef = {
+  1: { name: 'rawSelector', type: 'string' },
+  2: { name: 'requirements', type: { message: SELECTOR_REQUIREMENT }, repeated: true }
+}
+
+const RESOURCE_ATTRIBUTES: MessageDef = {
+  1: { name: 'namespace', type: 'string' },
+  2: { name: 'verb', type: 'string' },
+  3: { name: 'group', type: 'string' },
+  4: { name: 'version', type: 'string' },
+  5: { name: 'resource', type: 'string' },
+  6: { name: 'subresource', type: 'string' },
+  7: { name: 'name', type: 'string' },
+  8: { name: 'fieldSelector', type: { message: SELECTOR_ATTRIBUTES } },
+  9: { name: 'labelSelector', type: { message: SELECTOR_ATTRIBUTES } }
+}
+
+const SELF_SUBJECT_ACCESS_REVIEW: MessageDef = {
+  1: { name: 'metadata', type: { message: OBJECT_META } },
+  2: {
+    name: 'spec',
+    type: {
+      message: {
+        1: { name: 'resourceAttributes', type: { message: RESOURCE_ATTRIBUTES } },
+        2: {
+          name: 'nonResourceAttributes',
+          type: { message: { 1: { name: 'path', type: 'string' }, 2: { name: 'verb', type: 'string' } } }
+        }
+      }
+    }
+  },
+  3: {
+    name: 'status',
+    type: {
+      message: {
+        // `allowed` has no omitempty: a Go client's JSON always carries it.
+        1: { name: 'allowed', type: 'bool', keepZero: true },
+        4: { name: 'denied', type: 'bool' },
+        2: { name: 'reason', type: 'string' },
+        3: { name: 'evaluationError', type: 'string' }
+      }
+    }
+  }
+}
+
+/** The registered kinds by apiVersion, then kind. */
+const SCHEME: Record<string, Record<string, MessageDef>> = {
+  v1: CORE_KINDS,
+  'authorization.k8s.io/v1': { SelfSubjectAccessReview: SELF_SUBJECT_ACCESS_REVIEW }
+}
+
+function registered(apiVersion: string, kind: string): MessageDef | undefined {
+  const kinds = Object.hasOwn(SCHEME, apiVersion) ? SCHEME[apiVersion] : undefined
+  return kinds && Object.hasOwn(kinds, kind) ? kinds[kind] : undefined
+}
 
 class MalformedProtobuf extends Error {}
 
@@ -296,29 +359,55 @@ function decodeUnknown(bytes: Buffer): UnknownEnvelope {
   return envelope
 }
 
-/**
- * `k8s\0` + runtime.Unknown → the object as plain JSON (apiVersion and kind first). Throws a 400 StatusError
- * with apimachinery's protobuf serializer texts for a missing prefix or an empty body; the server may wrap
- * it as kube-apiserver does (`the object provided is unrecognized (must be of type Secret): ...`).
- */
-export function decodeObject(body: Buffer): KubeObject {
-  if (body.length === 0) throw badRequest('empty data')
-  if (body.length < MAGIC.length || !body.subarray(0, MAGIC.length).equals(MAGIC)) {
-    throw badRequest('provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]')
-  }
-  if (body.length === MAGIC.length) throw badRequest('empty body')
+/** runtime.Unknown's own decoding: its errors come before any kind is known. */
+function readEnvelope(bytes: Buffer, unrecognized: (reason: string) => never): UnknownEnvelope {
   try {
-    const envelope = decodeUnknown(body.subarray(MAGIC.length))
-    const def = envelope.apiVersion === 'v1' ? KINDS[envelope.kind] : undefined
-    if (!def) {
-      throw badRequest(
-        `no kind "${envelope.kind}" is registered for version "${envelope.apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`
-      )
-    }
-    const object = decodeMessage(envelope.raw, def)
-    return { apiVersion: envelope.apiVersion, kind: envelope.kind, ...object }
+    return decodeUnknown(bytes)
   } catch (error) {
-    if (error instanceof MalformedProtobuf) throw badRequest(error.message)
+    if (error instanceof MalformedProtobuf) return unrecognized(error.message)
+    throw error
+  }
+}
+
+/** The type the request's endpoint decodes into (the handler's `scope.Kind`). */
+export interface DecodeTarget {
+  apiVersion: string
+  kind: string
+}
+
+/**
+ * `k8s\0` + runtime.Unknown → the object as plain JSON (apiVersion and kind first), as the endpoint for
+ * `into` decodes it: a typeMeta left empty takes `into`'s (copyKindDefaults). Throws a 400 StatusError worded
+ * as kube-apiserver's transformDecodeError: `the object provided is unrecognized (must be of type Secret):
+ * empty body (6b387300)` while the envelope is unreadable, `Secret in version "v1" cannot be handled as a
+ * Secret: unexpected EOF` once the kind is known.
+ */
+export function decodeObject(body: Buffer, into: DecodeTarget): KubeObject {
+  const unrecognized = (reason: string): never => {
+    throw transformDecodeError(into.kind, reason, body)
+  }
+  if (body.length === 0) unrecognized('empty data')
+  if (body.length < MAGIC.length || !body.subarray(0, MAGIC.length).equals(MAGIC)) {
+    unrecognized('provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]')
+  }
+  if (body.length === MAGIC.length) unrecognized('empty body')
+  const envelope = readEnvelope(body.subarray(MAGIC.length), unrecognized)
+  const kind = envelope.kind || into.kind
+  const apiVersion = envelope.apiVersion || into.apiVersion
+  const dataKind = { kind, version: versionOf(apiVersion) }
+  const def = registered(apiVersion, kind)
+  if (!def) {
+    throw transformDecodeError(
+      into.kind,
+      `no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`,
+      body,
+      dataKind
+    )
+  }
+  try {
+    return { apiVersion, kind, ...decodeMessage(envelope.raw, def) }
+  } catch (error) {
+    if (error instanceof MalformedProtobuf) throw transformDecodeError(into.kind, error.message, body, dataKind)
     throw error
   }
 }

@@ -3,7 +3,8 @@
 // 413/415 → options 422 → 400 body → namespace 404/403 → object 404 → 409 stale → 422 → 409 exists.
 import { randomUUID } from 'node:crypto'
 import { load as loadYaml } from 'js-yaml'
-import type { Engines, PatchType } from './engines.js'
+import { transformDecodeError } from './decode-errors.js'
+import type { DecodeTarget, Engines, PatchType } from './engines.js'
 import { pruneUnknownFields } from './field-validation.js'
 import { goJsonSyntaxError } from './go-decode.js'
 import type { NamespaceController } from './namespace-controller.js'
@@ -69,10 +70,14 @@ export function nowRfc3339(): string {
 
 const mediaTypeOf = (contentType: string | undefined): string => (contentType ?? '').split(';')[0].trim().toLowerCase()
 
-/** Objects compared without the bookkeeping a no-op write would touch. */
+/**
+ * GuaranteedUpdate's no-op rule: the stored bytes, resourceVersion aside, are compared whole, managedFields
+ * included, so a write that only changes ownership is stored. Timestamp-only changes never get here: the
+ * patch engine already put the old times back (IgnoreManagedFieldsTimestampsTransformer).
+ */
 function sameContent(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject): string => {
-    const { managedFields: _managed, resourceVersion: _rv, ...meta } = o.metadata ?? {}
+    const { resourceVersion: _rv, ...meta } = o.metadata ?? {}
     return JSON.stringify(sortDeep({ ...o, metadata: meta }))
   }
   return strip(a) === strip(b)
@@ -154,44 +159,50 @@ export class ResourceHandlers {
     const mediaType = mediaTypeOf(request.contentType)
     if (!BODY_MEDIA_TYPES.includes(mediaType)) throw unsupportedMediaType(BODY_MEDIA_TYPES)
     const options = readWriteOptions(optionsKind, request.query)
-    const parsed = this.parseBody(request.body, mediaType)
+    const parsed = this.parseBody(request.body, mediaType, { apiVersion: 'v1', kind: request.strategy.kind })
     const object = this.decode(request.strategy, parsed, request.query, warnings)
     this.checkNamespaceOfObject(request, object)
     return { object, options }
   }
 
-  /** A JSON, YAML or protobuf body as a plain object (413, 415 and 400 as the real decoding answers). */
-  parseObjectBody(body: Buffer | 'too-large', contentType: string | undefined): Record<string, unknown> {
+  /**
+   * A JSON, YAML or protobuf body meant to be an `into` as a plain object (413, 415 and 400 as the real
+   * decoding answers).
+   */
+  parseObjectBody(
+    body: Buffer | 'too-large',
+    contentType: string | undefined,
+    into: DecodeTarget
+  ): Record<string, unknown> {
     if (body === 'too-large') throw requestEntityTooLarge(MAX_REQUEST_BODY_BYTES)
     const mediaType = mediaTypeOf(contentType)
     if (!BODY_MEDIA_TYPES.includes(mediaType)) throw unsupportedMediaType(BODY_MEDIA_TYPES)
-    return this.parseBody(body, mediaType)
+    return this.parseBody(body, mediaType, into)
   }
 
-  private parseBody(body: Buffer, mediaType: string): Record<string, unknown> {
+  /** Up to the kind: errors before it is known are worded by transformDecodeError without one. */
+  private parseBody(body: Buffer, mediaType: string, into: DecodeTarget): Record<string, unknown> {
+    const unrecognized = (reason: string): StatusError => transformDecodeError(into.kind, reason, body)
     let parsed: unknown
     if (mediaType === 'application/vnd.kubernetes.protobuf') {
-      parsed = this.engines.protobuf.decodeObject(body)
+      parsed = this.engines.protobuf.decodeObject(body, into)
     } else if (mediaType === 'application/yaml') {
       try {
         parsed = loadYaml(body.toString('utf8'))
       } catch (error) {
-        throw badRequest(`couldn't get version/kind; json parse error: ${(error as Error).message.split('\n')[0]}`)
+        // sigs.k8s.io/yaml's texts differ from js-yaml's; the `yaml: ` prefix and the wrapping are the server's.
+        throw unrecognized(`yaml: ${(error as Error).message.split('\n')[0]}`)
       }
     } else {
       const syntax = goJsonSyntaxError(body)
-      if (syntax) throw badRequest(`couldn't get version/kind; json parse error: ${syntax}`)
+      if (syntax) throw unrecognized(`couldn't get version/kind; json parse error: ${syntax}`)
       parsed = JSON.parse(body.toString('utf8'))
     }
+    // `null` (or an empty YAML document) unmarshals into Go's struct as nothing at all: an empty object.
+    if (parsed === null || parsed === undefined) return {}
     if (!isRecord(parsed)) {
-      const type = Array.isArray(parsed)
-        ? 'array'
-        : parsed === null
-          ? 'null'
-          : typeof parsed === 'boolean'
-            ? 'bool'
-            : typeof parsed
-      throw badRequest(
+      const type = Array.isArray(parsed) ? 'array' : typeof parsed === 'boolean' ? 'bool' : typeof parsed
+      throw unrecognized(
         `couldn't get version/kind; json parse error: json: cannot unmarshal ${type} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`
       )
     }

@@ -177,7 +177,10 @@ export class ApiServer {
       info.name === undefined
     ) {
       if (method !== 'POST') throw methodNotAllowed()
-      const review = this.parts.handlers.parseObjectBody(body, request.headers['content-type'])
+      const review = this.parts.handlers.parseObjectBody(body, request.headers['content-type'], {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview'
+      })
       return { status: 201, body: selfSubjectAccessReview(review, identity, this.parts.authorizer) }
     }
     const strategy = info.group === '' && info.resource ? strategyFor(info.resource) : undefined

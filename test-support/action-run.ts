@@ -15,7 +15,9 @@ function actionDefaults(): Record<string, string> {
   const action = load(readFileSync(ACTION_YML, 'utf8')) as { inputs?: Record<string, { default?: unknown }> }
   const defaults: Record<string, string> = {}
   for (const [name, input] of Object.entries(action.inputs ?? {})) {
-    if (input.default !== undefined) defaults[name] = String(input.default)
+    if (typeof input.default === 'string' || typeof input.default === 'boolean' || typeof input.default === 'number') {
+      defaults[name] = String(input.default)
+    }
   }
   return defaults
 }

@@ -1,15 +1,17 @@
 // Helpers for the reliability and security tests (__tests__/reliability): runs whose leak scan also covers
 // the kubeconfig's own credentials, the RBAC rules exactly as README.md documents them, a bounded pool for
 // running many action processes on a small machine, and a reader that polls a Secret while runs change it.
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { loadAll, load } from 'js-yaml'
+import { join } from 'node:path'
+import { load } from 'js-yaml'
 import { rawRequest } from '../emulator/raw-client.js'
-import type { KubeEmulator, RbacRule } from '../emulator/index.js'
+import type { KubeEmulator } from '../emulator/index.js'
 import type { ActionRun, ActionRunOptions } from './action-run.js'
 import type { SecretMaterial } from './leak-scan.js'
 import { runAgainst } from './scenario.js'
+
+export { documentedRules, emulatorRules, type DocumentedRule } from './documented-rbac.js'
 
 interface KubeconfigUserFields {
   token?: string
@@ -20,7 +22,7 @@ interface KubeconfigUserFields {
 export function kubeconfigSecrets(kubeconfigYaml: string): SecretMaterial[] {
   let document: { users?: unknown }
   try {
-    document = (load(kubeconfigYaml) ?? {}) as { users?: unknown }
+    document = load(kubeconfigYaml) ?? {}
   } catch {
     return [] // a deliberately broken kubeconfig: the emulator's own credentials are scanned for anyway
   }
@@ -78,62 +80,6 @@ export function pool(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
       waiting.shift()?.()
     }
   }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The RBAC rules README.md documents, read from README.md itself so the tests follow the documentation.
-
-export interface DocumentedRule {
-  resource: string
-  verb: string
-  /** A Role's rule (granted per target namespace) or a ClusterRole's (cluster scope). */
-  scope: 'namespace' | 'cluster'
-}
-
-interface RbacDocument {
-  kind?: string
-  rules?: { apiGroups?: string[]; resources?: string[]; verbs?: string[] }[]
-}
-
-const README = resolve(import.meta.dirname, '..', 'README.md')
-
-/** Every (resource, verb) the "## Permissions" section's Role and ClusterRole grant, one entry per pair. */
-export function documentedRules(): DocumentedRule[] {
-  const readme = readFileSync(README, 'utf8')
-  const section = /^## Permissions\n([\s\S]*?)^## /m.exec(readme)?.[1]
-  if (!section) throw new Error('README.md has no "## Permissions" section')
-  const rules: DocumentedRule[] = []
-  for (const [, block] of section.matchAll(/```yaml\n([\s\S]*?)```/g)) {
-    for (const document of loadAll(block) as RbacDocument[]) {
-      if (document?.kind !== 'Role' && document?.kind !== 'ClusterRole') continue
-      const scope = document.kind === 'Role' ? 'namespace' : 'cluster'
-      for (const rule of document.rules ?? []) {
-        if (!(rule.apiGroups ?? []).includes('')) throw new Error('a documented rule outside the core API group')
-        for (const resource of rule.resources ?? []) {
-          for (const verb of rule.verbs ?? []) rules.push({ resource, verb, scope })
-        }
-      }
-    }
-  }
-  return rules
-}
-
-/**
- * The emulator's form of the documented rules: the Role bound in each of `namespaces` (RoleBindings), the
- * ClusterRole cluster-wide, optionally without one (resource, verb) pair.
- */
-export function emulatorRules(
-  rules: DocumentedRule[],
-  namespaces: string[],
-  without?: Pick<DocumentedRule, 'resource' | 'verb'>
-): RbacRule[] {
-  return rules
-    .filter((rule) => !(without && rule.resource === without.resource && rule.verb === without.verb))
-    .map((rule) => ({
-      resources: [rule.resource],
-      verbs: [rule.verb],
-      ...(rule.scope === 'namespace' ? { namespaces } : {})
-    }))
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { KubeEmulator, type EmulatorOptions, type KubeObject } from '../emulator/index.js'
 import { runAction, type ActionRun, type ActionRunOptions } from './action-run.js'
+import { documentedRules, emulatorRules } from './documented-rbac.js'
 import { credentialForms, dockerConfigForms, findLeaks, type SecretMaterial } from './leak-scan.js'
 
 export { KubeEmulator }
@@ -83,8 +84,16 @@ export async function kubectlDockerConfig(registry: Registry): Promise<unknown> 
   return JSON.parse(Buffer.from(secret.data['.dockerconfigjson'], 'base64').toString('utf8'))
 }
 
+/**
+ * Unless a test says otherwise, the action runs as a user holding exactly the RBAC rules the README's
+ * "Permissions" section documents (its Role bound in every namespace, its ClusterRole), so every
+ * integration test also proves those rules are enough.
+ */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<KubeEmulator> {
-  return KubeEmulator.start(options)
+  return KubeEmulator.start({
+    users: [{ name: 'documented-role', rules: emulatorRules(documentedRules(), ['*']) }],
+    ...options
+  })
 }
 
 /** Creates a namespace as a user would have it (with its default service account already there). */

@@ -66,7 +66,7 @@ describe('first run and re-run in one namespace with the default service account
     const apply = requests.find((request) => request.method === 'PATCH')
     expect(apply?.contentType).toMatch(/^application\/apply-patch\+yaml/)
     expect(apply?.query).toMatchObject({ fieldManager: 'k8s-image-pull-secret-action', force: 'true' })
-    const annotations = (secret?.metadata?.annotations ?? {}) as Record<string, string>
+    const annotations = (secret?.metadata?.annotations ?? {})
     expect(annotations['k8s-image-pull-secret-action/run-url']).toBe('https://github.com/octo-org/deploy-app/actions/runs/4242')
   })
 

@@ -25,7 +25,12 @@ const maybe = available ? describe : describe.skip
 
 /** The parts of `kubectl get -o json` output these tests read. */
 interface Listed {
-  metadata: { labels?: Record<string, string>; creationTimestamp?: string; managedFields?: ManagedFieldsEntry[] }
+  metadata: {
+    labels?: Record<string, string>
+    creationTimestamp?: string
+    resourceVersion?: string
+    managedFields?: ManagedFieldsEntry[]
+  }
   data?: Record<string, string>
   type?: string
   status?: { phase?: string }
@@ -70,9 +75,16 @@ maybe('kubectl against the emulator', () => {
   ]
 
   beforeAll(async () => {
-    emulator = await KubeEmulator.start({ defaultServiceAccountDelayMs: 20 })
+    emulator = await KubeEmulator.start({
+      defaultServiceAccountDelayMs: 20,
+      users: [
+        { name: 'admin', rules: 'cluster-admin' },
+        { name: 'ci', rules: [{ verbs: ['get', 'create', 'patch'], resources: ['secrets'], namespaces: ['team-a'] }] }
+      ]
+    })
     dir = mkdtempSync(join(tmpdir(), 'kubectl-fidelity-'))
     writeFileSync(join(dir, 'kubeconfig'), emulator.kubeconfig())
+    writeFileSync(join(dir, 'kubeconfig-ci'), emulator.kubeconfig({ user: 'ci' }))
     // A private HOME keeps kubectl's discovery cache away from other runs.
     env = { ...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir }
   })
@@ -87,9 +99,20 @@ maybe('kubectl against the emulator', () => {
       code: 0,
       stdout: 'namespace/team-a created\n'
     })
-    const namespace = await json('get', 'namespace', 'team-a')
+    const namespace = await json('get', 'namespace', 'team-a', '--show-managed-fields')
     expect(namespace.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'team-a' })
     expect(namespace.status?.phase).toBe('Active')
+    // The label is defaulted while decoding, before ownership is recorded; spec.finalizers comes later.
+    expect(namespace.metadata.managedFields).toEqual([
+      {
+        manager: 'kubectl-create',
+        operation: 'Update',
+        apiVersion: 'v1',
+        time: namespace.metadata.creationTimestamp,
+        fieldsType: 'FieldsV1',
+        fieldsV1: { 'f:metadata': { 'f:labels': { '.': {}, 'f:kubernetes.io/metadata.name': {} } } }
+      }
+    ])
     let serviceAccount: Result = await kubectl('get', 'serviceaccount', 'default', '-n', 'team-a', '-o', 'name')
     for (let attempt = 0; attempt < 20 && serviceAccount.code !== 0; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 50))
@@ -193,6 +216,43 @@ maybe('kubectl against the emulator', () => {
       '{"imagePullSecrets":[{"name":"regcred"}]}'
     )
     expect(unchanged).toMatchObject({ code: 0, stdout: 'serviceaccount/default patched (no change)\n' })
+    // The controller's account has no managedFields, and an update does not start tracking them.
+    const account = await json('get', 'serviceaccount', 'default', '-n', 'team-a', '--show-managed-fields')
+    expect(account.metadata.managedFields).toBeUndefined()
+  })
+
+  test('apply --server-side of unchanged values over a kubectl-create Secret records the Apply owner', async () => {
+    const created = await kubectl('create', 'secret', 'generic', 'same', '-n', 'team-a', '--from-literal=k=v')
+    expect(created).toMatchObject({ code: 0, stdout: 'secret/same created\n' })
+    const before = await json('get', 'secret', 'same', '-n', 'team-a')
+    const manifest = join(dir, 'same.yaml')
+    const value = Buffer.from('v').toString('base64')
+    writeFileSync(
+      manifest,
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: same\n  namespace: team-a\ntype: Opaque\ndata:\n  k: ${value}\n`
+    )
+    const applied = await kubectl('apply', '--server-side', '--validate=false', '-f', manifest)
+    expect(applied).toMatchObject({ code: 0, stdout: 'secret/same serverside-applied\n' })
+    const after = await json('get', 'secret', 'same', '-n', 'team-a', '--show-managed-fields')
+    expect(after.metadata.resourceVersion).not.toBe(before.metadata.resourceVersion)
+    expect((after.metadata.managedFields ?? []).map((e) => [e.manager, e.operation, e.fieldsV1])).toEqual([
+      ['kubectl', 'Apply', { 'f:data': { 'f:k': {} }, 'f:type': {} }],
+      ['kubectl-create', 'Update', { 'f:data': { '.': {}, 'f:k': {} }, 'f:type': {} }]
+    ])
+  })
+
+  test('auth can-i answers yes and no from the RBAC rules (the review goes out as protobuf)', async () => {
+    const canI = (...args: string[]) => kubectl('--kubeconfig', join(dir, 'kubeconfig-ci'), 'auth', 'can-i', ...args)
+    expect(await canI('create', 'secrets', '-n', 'team-a')).toMatchObject({ code: 0, stdout: 'yes\n' })
+    expect(await canI('patch', 'secrets/regcred', '-n', 'team-a')).toMatchObject({ code: 0, stdout: 'yes\n' })
+    expect(await canI('delete', 'secrets', '-n', 'team-a')).toMatchObject({ code: 1, stdout: 'no\n' })
+    expect(await canI('create', 'secrets', '-n', 'other')).toMatchObject({ code: 1, stdout: 'no\n' })
+    expect(await canI('patch', 'serviceaccounts', '-n', 'team-a')).toMatchObject({ code: 1, stdout: 'no\n' })
+    expect(await kubectl('auth', 'can-i', 'delete', 'namespaces')).toMatchObject({ code: 0, stdout: 'yes\n' })
+    const reviews = emulator.requests.filter((r) => r.resource === 'selfsubjectaccessreviews')
+    expect(reviews.length).toBeGreaterThanOrEqual(6)
+    expect(reviews.every((r) => r.status === 201)).toBe(true)
+    expect(reviews.map((r) => r.contentType)).toContain('application/vnd.kubernetes.protobuf')
   })
 
   test.each([

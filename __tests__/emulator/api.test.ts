@@ -313,8 +313,28 @@ describe('secrets', () => {
     expect(text.json?.message).toMatch(
       /^the body of the request was in an unknown format - accepted media types include: application\/json, application\/yaml/
     )
-    const syntax = await call('/api/v1/namespaces/team/secrets', { method: 'POST', body: '{"metadata":' })
-    expect(syntax.json?.message).toBe("couldn't get version/kind; json parse error: unexpected end of JSON input")
+  })
+
+  test('400 for bodies that do not decode, worded as transformDecodeError', async () => {
+    const post = (body: string | Buffer, contentType?: string) =>
+      call('/api/v1/namespaces/team/secrets', { method: 'POST', body, contentType })
+    expect((await post('{"metadata":')).json).toMatchObject({
+      code: 400,
+      reason: 'BadRequest',
+      message:
+        'the object provided is unrecognized (must be of type Secret): couldn\'t get version/kind; json parse error: unexpected end of JSON input ({"metadata":)'
+    })
+    expect((await post('[1,2]')).json?.message).toBe(
+      'the object provided is unrecognized (must be of type Secret): couldn\'t get version/kind; json parse error: json: cannot unmarshal array into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" } (5b312c325d)'
+    )
+    const protobuf = await post(Buffer.from('k8s\0', 'latin1'), 'application/vnd.kubernetes.protobuf')
+    expect(protobuf.json?.message).toBe(
+      'the object provided is unrecognized (must be of type Secret): empty body (6b387300)'
+    )
+    const replaced = await call('/api/v1/namespaces/team/secrets/x', { method: 'PUT', body: '{"metadata":' })
+    expect(replaced.json?.message).toMatch(/^the object provided is unrecognized \(must be of type Secret\): /)
+    // `null` unmarshals into the struct as nothing: an empty Secret, then the usual 422.
+    expect((await post('null')).status).toBe(422)
   })
 
   test('generateName gets a 5-character suffix; unsupported methods are 405', async () => {
@@ -451,6 +471,48 @@ describe('namespaces', () => {
     expect(emu.get('serviceaccounts', 'fresh', 'default')).toMatchObject({
       metadata: { name: 'default', namespace: 'fresh' }
     })
+  })
+
+  test('the creator owns the defaulted name label, not the finalizer; the controller account owns nothing', async () => {
+    const res = await call('/api/v1/namespaces?fieldManager=kubectl-create', {
+      method: 'POST',
+      body: { metadata: { name: 'owned-ns' } }
+    })
+    expect(res.status).toBe(201)
+    const meta = res.json?.metadata as { creationTimestamp: string; managedFields: unknown }
+    expect(meta.managedFields).toEqual([
+      {
+        manager: 'kubectl-create',
+        operation: 'Update',
+        apiVersion: 'v1',
+        time: meta.creationTimestamp,
+        fieldsType: 'FieldsV1',
+        fieldsV1: { 'f:metadata': { 'f:labels': { '.': {}, 'f:kubernetes.io/metadata.name': {} } } }
+      }
+    ])
+    // generateName: the label comes later (Canonicalize), unowned; generateName itself is owned.
+    const generated = await call('/api/v1/namespaces', { method: 'POST', body: { metadata: { generateName: 'gen-' } } })
+    expect(generated.status).toBe(201)
+    expect((generated.json?.metadata as { labels: Record<string, string> }).labels).toEqual({
+      'kubernetes.io/metadata.name': (generated.json?.metadata as { name: string }).name
+    })
+    const generatedFields = (generated.json?.metadata as { managedFields: Array<{ fieldsV1: unknown }> }).managedFields
+    expect(generatedFields.map((entry) => entry.fieldsV1)).toEqual([{ 'f:metadata': { 'f:generateName': {} } }])
+    // The serviceaccount controller creates `default` with nothing but a name: no managedFields, and
+    // skipNonAppliedManager keeps an update of an untracked object untracked.
+    for (let i = 0; i < 50 && !emu.get('serviceaccounts', 'owned-ns', 'default'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(emu.get('serviceaccounts', 'owned-ns', 'default')).toBeDefined()
+    expect(emu.get('serviceaccounts', 'owned-ns', 'default')?.metadata?.managedFields).toBeUndefined()
+    const patched = await call('/api/v1/namespaces/owned-ns/serviceaccounts/default?fieldManager=kubectl-patch', {
+      method: 'PATCH',
+      contentType: 'application/strategic-merge-patch+json',
+      body: { imagePullSecrets: [{ name: 'regcred' }] }
+    })
+    expect(patched.status).toBe(200)
+    expect(patched.json?.imagePullSecrets).toEqual([{ name: 'regcred' }])
+    expect((patched.json?.metadata as { managedFields?: unknown }).managedFields).toBeUndefined()
   })
 
   test('bad namespace name: the label rule', async () => {

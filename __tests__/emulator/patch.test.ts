@@ -149,3 +149,35 @@ test('server-side apply over a field an Update manager set names it with its ver
   expect(conflict.status).toBe(409)
   expect(conflict.json?.message).toBe('Apply failed with 1 conflict: conflict with "creator" using v1: .data.k')
 })
+
+test('an apply that only takes ownership of unchanged values is stored with a new resourceVersion', async () => {
+  const created = await rawRequest(emu, '/api/v1/namespaces/default/secrets?fieldManager=kubectl-create', {
+    method: 'POST',
+    body: { metadata: { name: 'owned' }, type: 'Opaque', data: { k: 'YQ==' } }
+  })
+  expect(created.status).toBe(201)
+  const createdVersion = (created.json?.metadata as { resourceVersion: string }).resourceVersion
+  const body = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'owned' }, type: 'Opaque', data: { k: 'YQ==' } }
+  const applied = await patch(
+    '/api/v1/namespaces/default/secrets/owned',
+    'application/apply-patch+yaml',
+    body,
+    '?fieldManager=kubectl'
+  )
+  expect(applied.status).toBe(200)
+  const stored = emu.get('secrets', 'default', 'owned')
+  expect(stored?.metadata?.resourceVersion).not.toBe(createdVersion)
+  expect(stored?.metadata?.managedFields?.map((e) => [e.manager, e.operation, e.fieldsV1])).toEqual([
+    ['kubectl', 'Apply', { 'f:data': { 'f:k': {} }, 'f:type': {} }],
+    ['kubectl-create', 'Update', { 'f:data': { '.': {}, 'f:k': {} }, 'f:type': {} }]
+  ])
+  // The same apply again changes nothing at all: no write.
+  const again = await patch(
+    '/api/v1/namespaces/default/secrets/owned',
+    'application/apply-patch+yaml',
+    body,
+    '?fieldManager=kubectl'
+  )
+  expect(again.status).toBe(200)
+  expect(emu.get('secrets', 'default', 'owned')?.metadata?.resourceVersion).toBe(stored?.metadata?.resourceVersion)
+})

@@ -5,7 +5,14 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { load } from 'js-yaml'
-import { GHCR, pullSecretNames, registryInputs, seedNamespace, startEmulator, type KubeEmulator } from '../../test-support/scenario.js'
+import {
+  GHCR,
+  pullSecretNames,
+  registryInputs,
+  seedNamespace,
+  startEmulator,
+  type KubeEmulator
+} from '../../test-support/scenario.js'
 import {
   execCredentialPlugin,
   kubeconfigWithUser,
@@ -72,7 +79,8 @@ const methods: Method[] = [
     kubeconfig: () => {
       const token = tokenOf(emulator, 'file-user')
       const tokenFile = join(folder, 'token')
-      writeFileSync(tokenFile, token, { mode: 0o600 })
+      // Written as `echo "$TOKEN" > file` writes it: with a newline, which must not reach the header.
+      writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 })
       return { kubeconfig: kubeconfigWithUser(emulator, { tokenFile }, 'file-user'), secrets: [{ password: token }] }
     }
   }

@@ -20,7 +20,10 @@ beforeAll(async () => {
 })
 afterAll(() => emulator.stop())
 
-const withPassword = (index: number | string): Registry => ({ ...GHCR, password: `ghp_concurrentRun${index}Token0123456789abcdefXYZ` })
+const withPassword = (index: number | string): Registry => ({
+  ...GHCR,
+  password: `ghp_concurrentRun${index}Token0123456789abcdefXYZ`
+})
 
 test('8 runs at once, each adding its own Secret to the same service account: all 8 are listed', async () => {
   const namespace = 'crowded'
@@ -28,11 +31,24 @@ test('8 runs at once, each adding its own Secret to the same service account: al
   const account = emulator.get('serviceaccounts', namespace, 'default')!
   emulator.seed({ ...account, imagePullSecrets: [{ name: 'kept-from-before' }] })
   emulator.clearRequests()
+  // The first 8 service account updates are held for a second before the server handles them, so the runs'
+  // read-modify-write cycles overlap even when a busy machine starts the 8 processes far apart.
+  emulator.injectFault({
+    method: 'PUT',
+    path: `/api/v1/namespaces/${namespace}/serviceaccounts/default`,
+    stallMs: 1000,
+    times: 8
+  })
 
   const names = Array.from({ length: 8 }, (_, index) => `pull-${index + 1}`)
   const runs = await Promise.all(
     names.map((name, index) =>
-      runScanned(emulator, { ...registryInputs(withPassword(index)), 'secret-name': name, namespace, 'service-accounts': 'default' })
+      runScanned(emulator, {
+        ...registryInputs(withPassword(index)),
+        'secret-name': name,
+        namespace,
+        'service-accounts': 'default'
+      })
     )
   )
 
@@ -52,7 +68,12 @@ test('two runs rotating the same Secret end with one whole config, never a mix, 
   seedNamespace(emulator, namespace)
   const [first, second] = [withPassword('A'), withPassword('B')]
   const expected = [await kubectlDockerConfig(first), await kubectlDockerConfig(second)]
-  const inputsOf = (registry: Registry) => ({ ...registryInputs(registry), 'secret-name': 'shared', namespace, 'service-accounts': 'default' })
+  const inputsOf = (registry: Registry) => ({
+    ...registryInputs(registry),
+    'secret-name': 'shared',
+    namespace,
+    'service-accounts': 'default'
+  })
   // Something to rotate from, then a reader that watches the Secret throughout.
   expect((await runScanned(emulator, inputsOf(withPassword('initial')))).exitCode).toBe(0)
   emulator.clearRequests()
@@ -67,7 +88,8 @@ test('two runs rotating the same Secret end with one whole config, never a mix, 
 
   expect(emulator.requests.filter((request) => request.method === 'DELETE')).toEqual([])
   expect(reader.statuses.filter((status) => status !== 200)).toEqual([])
-  for (const config of reader.configs) expect([await kubectlDockerConfig(withPassword('initial')), ...expected]).toContainEqual(JSON.parse(config))
+  for (const config of reader.configs)
+    expect([await kubectlDockerConfig(withPassword('initial')), ...expected]).toContainEqual(JSON.parse(config))
   expect(pullSecretNames(emulator.get('serviceaccounts', namespace, 'default'))).toEqual(['shared'])
 }, 60_000)
 
@@ -76,6 +98,7 @@ test('no gap: while the credentials are rotated five times, a reader polling the
   seedNamespace(emulator, namespace)
   const inputsOf = (registry: Registry) => ({ ...registryInputs(registry), 'secret-name': 'regcred', namespace })
   expect((await runScanned(emulator, inputsOf(withPassword('rotation-0')))).exitCode).toBe(0)
+  emulator.clearRequests()
   const reader = pollSecret(emulator, namespace, 'regcred')
 
   for (let rotation = 1; rotation <= 5; rotation++) {
@@ -85,10 +108,13 @@ test('no gap: while the credentials are rotated five times, a reader polling the
   }
   await reader.stop()
 
+  expect(emulator.requests.filter((request) => request.method === 'DELETE')).toEqual([])
   expect(reader.statuses.length).toBeGreaterThan(20)
   expect(reader.statuses.filter((status) => status !== 200)).toEqual([])
   // Every read saw one whole config, and the reader saw the credentials change along the way.
-  const known = await Promise.all([0, 1, 2, 3, 4, 5].map((rotation) => kubectlDockerConfig(withPassword(`rotation-${rotation}`))))
+  const known = await Promise.all(
+    [0, 1, 2, 3, 4, 5].map((rotation) => kubectlDockerConfig(withPassword(`rotation-${rotation}`)))
+  )
   for (const config of reader.configs) expect(known).toContainEqual(JSON.parse(config))
   expect(reader.configs.size).toBeGreaterThanOrEqual(2)
   expect(dockerConfigOf(emulator.get('secrets', namespace, 'regcred'))).toEqual(known[5])

@@ -48,7 +48,11 @@ interface HostileCase {
 const cases: HostileCase[] = [
   // secret-name
   { what: 'secret-name missing', inputs: () => ({ 'secret-name': '' }), input: 'secret-name' },
-  { what: 'secret-name under a wrong name (secretName)', inputs: () => ({ 'secret-name': '', secretName: 'regcred' }), input: 'secret-name' },
+  {
+    what: 'secret-name under a wrong name (secretName)',
+    inputs: () => ({ 'secret-name': '', secretName: 'regcred' }),
+    input: 'secret-name'
+  },
   { what: 'secret-name only whitespace', inputs: () => ({ 'secret-name': '   \t ' }), input: 'secret-name' },
   { what: 'secret-name with upper case', inputs: () => ({ 'secret-name': 'RegCred' }), input: 'secret-name' },
   { what: 'secret-name with a newline', inputs: () => ({ 'secret-name': 'reg\ncred' }), input: 'secret-name' },
@@ -59,8 +63,16 @@ const cases: HostileCase[] = [
   { what: 'namespace with an escape character', inputs: () => ({ namespace: 'prod\u001b[2Jx' }), input: 'namespace' },
   { what: 'namespace of 64 characters', inputs: () => ({ namespace: 'n'.repeat(64) }), input: 'namespace' },
   // namespace-selector
-  { what: 'namespace-selector unbalanced', inputs: () => ({ 'namespace-selector': 'env in (a,b' }), input: 'namespace-selector' },
-  { what: 'namespace-selector with a newline', inputs: () => ({ 'namespace-selector': 'team=web\nenv=prod' }), input: 'namespace-selector' },
+  {
+    what: 'namespace-selector unbalanced',
+    inputs: () => ({ 'namespace-selector': 'env in (a,b' }),
+    input: 'namespace-selector'
+  },
+  {
+    what: 'namespace-selector with a newline',
+    inputs: () => ({ 'namespace-selector': 'team=web\nenv=prod' }),
+    input: 'namespace-selector'
+  },
   // create-namespace, dry-run, verify-registry, recreate, cleanup: booleans
   { what: 'create-namespace "yes"', inputs: () => ({ 'create-namespace': 'yes' }), input: 'create-namespace' },
   { what: 'dry-run empty', inputs: () => ({ 'dry-run': '' }), input: 'dry-run' },
@@ -68,34 +80,62 @@ const cases: HostileCase[] = [
   { what: 'recreate "on"', inputs: () => ({ recreate: 'on' }), input: 'recreate' },
   { what: 'cleanup with a newline', inputs: () => ({ cleanup: 'true\nfalse' }), input: 'cleanup' },
   // service-accounts
-  { what: 'service-accounts mixing * and names', inputs: () => ({ 'service-accounts': '*, default' }), input: 'service-accounts' },
-  { what: 'service-accounts with upper case', inputs: () => ({ 'service-accounts': 'Deployer' }), input: 'service-accounts' },
+  {
+    what: 'service-accounts mixing * and names',
+    inputs: () => ({ 'service-accounts': '*, default' }),
+    input: 'service-accounts'
+  },
+  {
+    what: 'service-accounts with upper case',
+    inputs: () => ({ 'service-accounts': 'Deployer' }),
+    input: 'service-accounts'
+  },
   // labels, annotations
   { what: 'labels line without =', inputs: () => ({ labels: 'team' }), input: 'labels' },
   { what: 'labels value of 64 characters', inputs: () => ({ labels: `team=${'v'.repeat(64)}` }), input: 'labels' },
   { what: 'labels value with a bell character', inputs: () => ({ labels: 'team=a\u0007b' }), input: 'labels' },
   { what: 'annotations line without =', inputs: () => ({ annotations: 'owner' }), input: 'annotations' },
-  { what: 'annotations key of 300 characters', inputs: () => ({ annotations: `${'k'.repeat(300)}=v` }), input: 'annotations' },
+  {
+    what: 'annotations key of 300 characters',
+    inputs: () => ({ annotations: `${'k'.repeat(300)}=v` }),
+    input: 'annotations'
+  },
   // registry, username, password, email
   { what: 'registry with a space', inputs: () => ({ registry: 'ghcr.io/my org' }), input: 'registry' },
   { what: 'registry with a newline', inputs: () => ({ registry: 'ghcr.io\nevil.example' }), input: 'registry' },
   { what: 'registry with user information', inputs: () => ({ registry: 'https://bot:pw@ghcr.io' }), input: 'registry' },
   { what: 'username with a colon', inputs: () => ({ username: 'octo:bot' }), input: 'username' },
   { what: 'username without password', inputs: () => ({ password: '' }), input: 'password' },
-  { what: 'password without username (given as user-name)', inputs: () => ({ username: '', 'user-name': 'octo-bot' }), input: 'username' },
-  { what: 'password with a line break inside', inputs: () => ({ password: 'ghp_firstHalfOfTheToken\nsecondHalfOfTheToken' }), input: 'password' },
+  {
+    what: 'password without username (given as user-name)',
+    inputs: () => ({ username: '', 'user-name': 'octo-bot' }),
+    input: 'username'
+  },
+  {
+    what: 'password with a line break inside',
+    inputs: () => ({ password: 'ghp_firstHalfOfTheToken\nsecondHalfOfTheToken' }),
+    input: 'password'
+  },
   {
     what: '_json_key with a password that is not a key file',
     inputs: () => ({ username: '_json_key', password: JSON_KEY_PASSWORD }),
     input: 'password',
     secrets: [{ username: '_json_key', password: JSON_KEY_PASSWORD }]
   },
-  { what: 'email without credentials', inputs: () => ({ username: '', password: '', email: 'bot@example.com' }), input: 'email' },
+  {
+    what: 'email without credentials',
+    inputs: () => ({ username: '', password: '', email: 'bot@example.com' }),
+    input: 'email'
+  },
   { what: 'email with a newline', inputs: () => ({ email: 'bot@example.com\nx' }), input: 'email' },
   { what: 'no credentials at all', inputs: () => ({ username: '', password: '' }), input: 'username' },
   // registries
   { what: 'registries malformed YAML', inputs: () => ({ registries: '- registry: [ghcr.io' }), input: 'registries' },
-  { what: 'registries a mapping, not a list', inputs: () => ({ registries: 'registry: quay.io\nusername: a\npassword: b' }), input: 'registries' },
+  {
+    what: 'registries a mapping, not a list',
+    inputs: () => ({ registries: 'registry: quay.io\nusername: a\npassword: b' }),
+    input: 'registries'
+  },
   {
     what: 'registries entry without password',
     inputs: () => ({ registries: '- registry: quay.io\n  username: robot' }),
@@ -109,12 +149,18 @@ const cases: HostileCase[] = [
   },
   {
     what: 'registries password given as a mapping',
-    inputs: () => ({ registries: `- registry: quay.io\n  username: robot\n  password:\n    value: ${REGISTRY_PASSWORD}` }),
+    inputs: () => ({
+      registries: `- registry: quay.io\n  username: robot\n  password:\n    value: ${REGISTRY_PASSWORD}`
+    }),
     input: 'registries',
     secrets: [{ password: REGISTRY_PASSWORD }]
   },
   // docker-config-json
-  { what: 'docker-config-json malformed JSON', inputs: () => ({ 'docker-config-json': '{"auths": {' }), input: 'docker-config-json' },
+  {
+    what: 'docker-config-json malformed JSON',
+    inputs: () => ({ 'docker-config-json': '{"auths": {' }),
+    input: 'docker-config-json'
+  },
   {
     what: 'docker-config-json base64 of something that is not JSON',
     inputs: () => ({ 'docker-config-json': Buffer.from('auths: nope').toString('base64') }),
@@ -131,22 +177,45 @@ const cases: HostileCase[] = [
     input: 'docker-config-json'
   },
   // docker-config-file
-  { what: 'docker-config-file that does not exist', inputs: () => ({ 'docker-config-file': join(folder, 'missing.json') }), input: 'docker-config-file' },
-  { what: 'docker-config-file that is a directory', inputs: () => ({ 'docker-config-file': join(folder, 'a-directory') }), input: 'docker-config-file' },
+  {
+    what: 'docker-config-file that does not exist',
+    inputs: () => ({ 'docker-config-file': join(folder, 'missing.json') }),
+    input: 'docker-config-file'
+  },
+  {
+    what: 'docker-config-file that is a directory',
+    inputs: () => ({ 'docker-config-file': join(folder, 'a-directory') }),
+    input: 'docker-config-file'
+  },
   {
     what: 'docker-config-file over the 1 MiB Secret limit',
     inputs: () => ({ username: '', password: '', 'docker-config-file': join(folder, 'oversize-config.json') }),
     input: 'docker-config-file'
   },
-  { what: 'docker-config-file with a newline in the path', inputs: () => ({ 'docker-config-file': `${folder}\n/etc/passwd` }), input: 'docker-config-file' },
+  {
+    what: 'docker-config-file with a newline in the path',
+    inputs: () => ({ 'docker-config-file': `${folder}\n/etc/passwd` }),
+    input: 'docker-config-file'
+  },
   {
     what: 'docker-config-file together with docker-config-json',
-    inputs: () => ({ 'docker-config-file': join(folder, 'missing.json'), 'docker-config-json': '{"auths": {"a.io": {"auth": "YTpi"}}}' }),
+    inputs: () => ({
+      'docker-config-file': join(folder, 'missing.json'),
+      'docker-config-json': '{"auths": {"a.io": {"auth": "YTpi"}}}'
+    }),
     input: 'docker-config-file'
   },
   // kubeconfig and context
-  { what: 'kubeconfig malformed YAML', inputs: () => ({ kubeconfig: 'clusters: [\n  - name: x' }), input: 'kubeconfig' },
-  { what: 'kubeconfig a plain sentence', inputs: () => ({ kubeconfig: 'not a kubeconfig at all!' }), input: 'kubeconfig' },
+  {
+    what: 'kubeconfig malformed YAML',
+    inputs: () => ({ kubeconfig: 'clusters: [\n  - name: x' }),
+    input: 'kubeconfig'
+  },
+  {
+    what: 'kubeconfig a plain sentence',
+    inputs: () => ({ kubeconfig: 'not a kubeconfig at all!' }),
+    input: 'kubeconfig'
+  },
   {
     what: 'kubeconfig whose context names a missing user',
     inputs: () => ({ kubeconfig: editedKubeconfig((document) => (document.users = [])) }),
@@ -177,13 +246,30 @@ const cases: HostileCase[] = [
     }),
     input: 'kubeconfig'
   },
-  { what: 'KUBECONFIG naming a file that does not exist', inputs: () => ({ kubeconfig: '' }), env: () => ({ KUBECONFIG: join(folder, 'nowhere.yaml') }), input: 'kubeconfig' },
+  {
+    what: 'kubeconfig user with a tokenFile that does not exist',
+    inputs: () => ({
+      kubeconfig: editedKubeconfig((document) => {
+        const [user] = document.users as { user: Record<string, unknown> }[]
+        user.user = { tokenFile: join(folder, 'no-token-here') }
+      })
+    }),
+    input: 'kubeconfig'
+  },
+  {
+    what: 'KUBECONFIG naming a file that does not exist',
+    inputs: () => ({ kubeconfig: '' }),
+    env: () => ({ KUBECONFIG: join(folder, 'nowhere.yaml') }),
+    input: 'kubeconfig'
+  },
   { what: 'context that the kubeconfig does not define', inputs: () => ({ context: 'production' }), input: 'context' },
   { what: 'context with a newline', inputs: () => ({ context: 'emulator\nother' }), input: 'context' }
 ]
 
 // Four action processes at a time: the machine is small and shared.
 const slot = pool(4)
+/** Action runs finished, so the last test knows it checks the request log after all of them. */
+let casesRun = 0
 
 test('the table covers every input of action.yml', () => {
   const action = load(readFileSync(join(import.meta.dirname, '..', '..', 'action.yml'), 'utf8')) as {
@@ -199,6 +285,7 @@ test.concurrent.each(cases.map((hostile) => [hostile.what, hostile] as const))('
   const run = await slot(() =>
     runScanned(emulator, inputs, { secrets: hostile.secrets, ...(hostile.env ? { env: hostile.env() } : {}) })
   )
+  casesRun++
   expect(run.exitCode).not.toBe(0)
   expect(run.errors).toHaveLength(1)
   expect(run.errors[0]).toMatch(new RegExp(`^Input '${hostile.input}': `))
@@ -208,5 +295,6 @@ test.concurrent.each(cases.map((hostile) => [hostile.what, hostile] as const))('
 
 // Runs last (concurrent tests are awaited first): not one request reached the cluster, let alone a write.
 test('no case sent a single request to the cluster', () => {
+  expect(casesRun).toBe(cases.length)
   expect(emulator.requests.map((request) => `${request.method} ${request.path}`)).toEqual([])
 })

@@ -67,19 +67,33 @@ function expectCleanFailure(run: ActionRun): string {
 
 test('403: the user may not read or write, and the message says what to grant', async () => {
   const run = await runScanned(emulator, inputs, { user: 'powerless' })
-  expect(expectCleanFailure(run)).toContain('User "powerless" may not get secrets in namespace "guarded" (403 Forbidden)')
+  expect(expectCleanFailure(run)).toContain(
+    'User "powerless" may not get secrets in namespace "guarded" (403 Forbidden)'
+  )
 })
 
 test('401: a kubeconfig token the server does not know', async () => {
   const forged = 'forged-token-0123456789abcdefghijklmnopqrstuv'
   const kubeconfig = kubeconfigWithUser(emulator, { token: forged })
   const run = await runScanned(emulator, { ...inputs, kubeconfig }, { secrets: [{ password: forged }] })
-  expect(expectCleanFailure(run)).toContain('rejected the credentials of kubeconfig context "emulator" (401 Unauthorized)')
+  expect(expectCleanFailure(run)).toContain(
+    'rejected the credentials of kubeconfig context "emulator" (401 Unauthorized)'
+  )
 })
 
 test(`a request timeout (${REQUEST_TIMEOUT_MS / 1000} s) then 422 from the server`, async () => {
-  emulator.injectFault({ method: 'GET', path: `/api/v1/namespaces/${namespace}/secrets/regcred`, stallMs: REQUEST_TIMEOUT_MS + 1000, times: 1 })
-  emulator.injectFault({ method: 'PATCH', path: `/api/v1/namespaces/${namespace}/secrets/regcred`, status: 422, times: 1 })
+  emulator.injectFault({
+    method: 'GET',
+    path: `/api/v1/namespaces/${namespace}/secrets/regcred`,
+    stallMs: REQUEST_TIMEOUT_MS + 1000,
+    times: 1
+  })
+  emulator.injectFault({
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${namespace}/secrets/regcred`,
+    status: 422,
+    times: 1
+  })
   const run = await runScanned(emulator, inputs)
   expect(run.log).toMatch(/::debug::get secrets\/regcred -n guarded: attempt 1 failed \(TimeoutError\)/)
   expect(expectCleanFailure(run)).toContain('Cannot patch secrets/regcred in namespace "guarded": injected fault 422')
@@ -89,12 +103,16 @@ test('500 that persists, with the client certificate user (its private key must 
   emulator.setRules('by-certificate', 'cluster-admin')
   emulator.injectFault({ method: 'PUT', path: `/api/v1/namespaces/${namespace}/serviceaccounts/default`, status: 500 })
   const run = await runScanned(emulator, { ...inputs, 'secret-name': 'by-cert' }, { user: 'by-certificate' })
-  expect(expectCleanFailure(run)).toContain('kept failing to update serviceaccounts/default in namespace "guarded" (500 InternalError)')
+  expect(expectCleanFailure(run)).toContain(
+    'kept failing to update serviceaccounts/default in namespace "guarded" (500 InternalError)'
+  )
 })
 
 test('TLS failure: the kubeconfig trusts another CA', async () => {
   const token = tokenOf(emulator)
-  const kubeconfig = JSON.parse(kubeconfigWithUser(emulator, { token })) as { clusters: { cluster: Record<string, string> }[] }
+  const kubeconfig = JSON.parse(kubeconfigWithUser(emulator, { token })) as {
+    clusters: { cluster: Record<string, string> }[]
+  }
   const otherCa = (await (await import('../../dev/tls.js')).createCertificateAuthority('someone-else')).certPem
   kubeconfig.clusters[0].cluster['certificate-authority-data'] = Buffer.from(otherCa).toString('base64')
   const run = await runScanned(emulator, { ...inputs, kubeconfig: JSON.stringify(kubeconfig) })
@@ -105,8 +123,14 @@ describe('an exception thrown from deep inside the Kubernetes client, carrying a
   const pluginToken = 'eks-k8s-aws-v1.aHR0cHM6Ly9zdHMuYW1hem9uYXdzLmNvbS8_QWN0aW9uPUdldENhbGxlcklkZW50aXR5'
 
   test('an exec plugin that fails and prints its token on stderr (client-node throws Error(stderr))', async () => {
-    const plugin = writeScript(folder, 'failing-plugin.sh', `#!/bin/sh\necho "token ${pluginToken} has expired" >&2\nexit 1\n`)
-    const kubeconfig = kubeconfigWithUser(emulator, { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin } })
+    const plugin = writeScript(
+      folder,
+      'failing-plugin.sh',
+      `#!/bin/sh\necho "token ${pluginToken} has expired" >&2\nexit 1\n`
+    )
+    const kubeconfig = kubeconfigWithUser(emulator, {
+      exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin }
+    })
     const run = await runScanned(emulator, { ...inputs, kubeconfig }, { secrets: [{ password: pluginToken }] })
     expectCleanFailure(run)
     expect(run.log).not.toContain('has expired')
@@ -115,7 +139,9 @@ describe('an exception thrown from deep inside the Kubernetes client, carrying a
   test('an exec plugin that prints a truncated ExecCredential (JSON.parse throws, quoting the text)', async () => {
     const credential = `{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"${pluginToken}"`
     const plugin = writeScript(folder, 'truncated-plugin.sh', `#!/bin/sh\nprintf '%s' '${credential}'\n`)
-    const kubeconfig = kubeconfigWithUser(emulator, { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin } })
+    const kubeconfig = kubeconfigWithUser(emulator, {
+      exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin }
+    })
     const run = await runScanned(emulator, { ...inputs, kubeconfig }, { secrets: [{ password: pluginToken }] })
     expectCleanFailure(run)
     expect(run.log).not.toContain('ExecCredential')

@@ -1,5 +1,5 @@
 // Namespaces: cluster-scoped; the `kubernetes` finalizer, the phase and the metadata.name label are the
-// server's, never the client's (pkg/registry/core/namespace/strategy.go).
+// server's, never the client's (pkg/registry/core/namespace/strategy.go, pkg/apis/core/v1/defaults.go).
 import type { KubeObject } from '../types.js'
 import { dns1123LabelProblems, metadataOf, validateObjectMeta, validateObjectMetaUpdate } from '../validation.js'
 import { isRecord, type ResourceStrategy } from './strategy.js'
@@ -22,7 +22,14 @@ export const namespaceStrategy: ResourceStrategy = {
   namespaced: false,
   shortNames: ['ns'],
   returnsDeletedObject: true,
-  decode: (body) => ({ ...body }),
+  // SetDefaults_Namespace runs while the body is decoded, before the field manager sees the object, so the
+  // name label belongs to whoever wrote the Namespace; a generateName'd one gets it later (Canonicalize,
+  // in prepareForCreate) and unowned, like spec.finalizers.
+  decode(body) {
+    const namespace: KubeObject = { ...body }
+    setNameLabel(namespace)
+    return namespace
+  },
   prepareForCreate(namespace) {
     const spec = isRecord(namespace.spec) ? namespace.spec : {}
     const finalizers = Array.isArray(spec.finalizers) ? spec.finalizers.map(String) : []
