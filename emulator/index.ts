@@ -109,7 +109,8 @@ export class KubeEmulator {
     )
     for (const user of options.users ?? [{ name: 'admin', rules: 'cluster-admin' }]) await emulator.addUser(user)
     for (const namespace of options.initialNamespaces ?? DEFAULT_NAMESPACES) {
-      emulator.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } })
+      // kube-apiserver's own bootstrap and system-namespaces controllers create these.
+      emulator.seedAs({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }, 'kube-apiserver')
       controller.ensureDefaultServiceAccount(namespace)
     }
     return emulator
@@ -190,6 +191,11 @@ export class KubeEmulator {
    * A seeded namespace gets its `default` ServiceAccount from the controller, as a created one does.
    */
   seed(object: KubeObject): KubeObject {
+    return this.seedAs(object, 'emulator-seed')
+  }
+
+  /** seed() with the fields owned by `manager`, recorded where a create records them: before PrepareForCreate. */
+  private seedAs(object: KubeObject, manager: string): KubeObject {
     const strategy = strategyForKind(object.kind)
     if (!strategy) throw new Error(`the emulator does not serve kind ${JSON.stringify(object.kind)}`)
     const now = nowRfc3339()
@@ -199,10 +205,10 @@ export class KubeEmulator {
     else meta.namespace ??= 'default'
     meta.uid ??= randomUUID()
     meta.creationTimestamp ??= now
-    strategy.prepareForCreate(decoded)
-    const errors = strategy.validate(decoded)
+    const withFields = this.engines.patch.recordUpdate(undefined, decoded, manager, now)
+    strategy.prepareForCreate(withFields)
+    const errors = strategy.validate(withFields)
     if (errors.length > 0) throw invalid(strategy.kind, meta.name ?? '', errors)
-    const withFields = this.engines.patch.recordUpdate(undefined, decoded, 'emulator-seed', now)
     withFields.metadata!.resourceVersion = this.store.nextResourceVersion()
     const stored = this.store.put(strategy.resource, withFields)
     if (strategy.resource === 'namespaces') this.controller.namespaceCreated(meta.name!)

@@ -515,6 +515,16 @@ describe('namespaces', () => {
     expect((patched.json?.metadata as { managedFields?: unknown }).managedFields).toBeUndefined()
   })
 
+  test("initial namespaces are kube-apiserver's, seeded ones the seed's, owning only the name label", () => {
+    const labelOnly = { 'f:metadata': { 'f:labels': { '.': {}, 'f:kubernetes.io/metadata.name': {} } } }
+    const owners = (name: string) =>
+      emu.get('namespaces', undefined, name)?.metadata?.managedFields?.map((e) => [e.manager, e.fieldsV1])
+    expect(owners('default')).toEqual([['kube-apiserver', labelOnly]])
+    expect(owners('kube-system')).toEqual([['kube-apiserver', labelOnly]])
+    expect(owners('team')).toEqual([['emulator-seed', labelOnly]])
+    expect(emu.get('namespaces', undefined, 'team')?.spec).toEqual({ finalizers: ['kubernetes'] })
+  })
+
   test('bad namespace name: the label rule', async () => {
     const res = await call('/api/v1/namespaces', { method: 'POST', body: { metadata: { name: 'a.b' } } })
     expect(res.json?.message).toBe(
