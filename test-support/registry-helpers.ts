@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process'
 import { createServer, type AddressInfo } from 'node:net'
 import tls from 'node:tls'
 import type { RegistryUser } from './registry.js'
+import { credentialForms } from './leak-scan.js'
 
 const systemCas = tls.getCACertificates('default')
 
@@ -62,16 +63,7 @@ export async function captureStdout(action: () => Promise<void>): Promise<{ erro
   }
 }
 
-/** The forms a credential could leak in: the password, its significant lines, the base64 auth, a Basic header. */
-export function credentialForms(user: RegistryUser): string[] {
-  const auth = Buffer.from(`${user.username}:${user.password}`).toString('base64')
-  const lines = user.password
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 3)
-  return [user.password, ...lines, auth, JSON.stringify(user.password).slice(1, -1)]
-}
-
+/** The shared leak scan's forms of a registry user's credential must not appear in `text`. */
 export function expectNoCredential(text: string, user: RegistryUser): void {
   for (const form of credentialForms(user)) expect(text).not.toContain(form)
 }
