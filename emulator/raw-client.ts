@@ -20,6 +20,8 @@ export interface RawRequest {
   user?: string | null
   token?: string
   headers?: Record<string, string>
+  /** aborts the request (closes the connection), e.g. AbortSignal.timeout(ms) for a client that gives up */
+  signal?: AbortSignal
 }
 
 interface KubeconfigUser {
@@ -57,7 +59,8 @@ export function rawRequest(emulator: KubeEmulator, path: string, options: RawReq
         ca: emulator.caCertPem,
         cert: credentials['client-certificate-data'] && Buffer.from(credentials['client-certificate-data'], 'base64'),
         key: credentials['client-key-data'] && Buffer.from(credentials['client-key-data'], 'base64'),
-        agent: false
+        agent: false,
+        signal: options.signal
       },
       (res) => {
         const chunks: Buffer[] = []

@@ -1,4 +1,5 @@
-// The record of every request the emulator answered, for tests to assert on (what was written, by whom).
+// The record of every request the emulator received, for tests to assert on (what was written, by whom, and
+// what happened to requests whose client had given up).
 
 export interface RequestRecord {
   time: number
@@ -12,8 +13,14 @@ export interface RequestRecord {
   namespace?: string
   name?: string
   dryRun: boolean
+  /** the answer's status; 0 when a fault dropped the connection instead */
   status: number
+  /** answered (or dropped) by an injected fault rather than handled */
   fault: boolean
+  /** how long an injected stall held the request before it was answered */
+  stalledMs?: number
+  /** the client had gone (closed the connection) before the answer: handled all the same, answer unread */
+  abandoned?: boolean
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])

@@ -54,6 +54,12 @@ export interface ResourceRequest {
   userAgent?: string
   /** the body, or 'too-large' once it passed MAX_REQUEST_BODY_BYTES */
   body: Buffer | 'too-large'
+  /**
+   * The `create` check a write that creates through PATCH must pass besides its own `patch`
+   * (handlers/update.go withAuthorization): throws the 403. The caller's, as all authorization is; required
+   * so that no caller can forget it.
+   */
+  authorizeCreate: () => void
 }
 
 export interface ResourceResponse {
@@ -269,8 +275,18 @@ export class ResourceHandlers {
     return this.engines.patch.recordUpdate(previous, next, manager, now)
   }
 
-  /** rest.BeforeCreate + storage create: defaults, generated name, validation, then AlreadyExists. */
-  private finishCreate(strategy: ResourceStrategy, object: KubeObject, options: WriteOptions, now: string): KubeObject {
+  /**
+   * rest.BeforeCreate + storage create: defaults, generated name, validation, then AlreadyExists. A create
+   * through PATCH (server-side apply) is authorized as `create` after validation, as the registry's
+   * GuaranteedUpdate calls createValidation only once BeforeCreate has passed; dryRun runs it too.
+   */
+  private finishCreate(
+    strategy: ResourceStrategy,
+    object: KubeObject,
+    options: WriteOptions,
+    now: string,
+    authorizeCreate?: () => void
+  ): KubeObject {
     const meta = (object.metadata ??= {})
     if (!meta.name && meta.generateName) meta.name = generatedName(meta.generateName)
     this.admitCreate(strategy, meta.namespace, meta.name ?? '')
@@ -282,6 +298,7 @@ export class ResourceHandlers {
     strategy.prepareForCreate(object)
     const errors = strategy.validate(object)
     if (errors.length > 0) throw invalid(strategy.kind, meta.name ?? '', errors)
+    authorizeCreate?.()
     const name = object.metadata.name!
     if (this.store.get(strategy.resource, object.metadata?.namespace, name))
       throw alreadyExists(strategy.resource, name)
@@ -383,7 +400,11 @@ export class ResourceHandlers {
           `the name of the object (${object.metadata?.name ?? ''}) does not match the name on the URL (${name})`
         )
       }
-      return { status: 201, body: this.finishCreate(strategy, object, options, now), warnings }
+      return {
+        status: 201,
+        body: this.finishCreate(strategy, object, options, now, request.authorizeCreate),
+        warnings
+      }
     }
     return { status: 200, body: this.finishUpdate(strategy, object, current, options), warnings }
   }

@@ -1,5 +1,6 @@
-// HTTPS front of the emulator: faults and latency first (they stand for the network), then authentication
-// (401), routing, authorization (403) and the handlers; every request ends in the request log.
+// HTTPS front of the emulator: the request is read whole first, then faults and latency (a slow or failing
+// server), authentication (401), routing, authorization (403) and the handlers; every request ends in the
+// request log, answered or not.
 import { randomUUID } from 'node:crypto'
 import { createServer, type Server } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -47,7 +48,10 @@ const sleep = (ms: number): Promise<void> =>
     setTimeout(resolve, ms).unref()
   })
 
-/** Reads the body, keeping at most limit+1 bytes: the rest is drained so the client still gets its answer. */
+/**
+ * Reads the body, keeping at most limit+1 bytes: the rest is drained so the client still gets its answer.
+ * Fails if the client goes away before the body is complete (the stream would never end).
+ */
 function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -58,6 +62,8 @@ function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
     })
     request.on('end', () => resolve(size > MAX_REQUEST_BODY_BYTES ? 'too-large' : Buffer.concat(chunks)))
     request.on('error', reject)
+    // After 'end' this changes nothing; before it, the stream is destroyed and 'end' never comes.
+    request.on('close', () => reject(new Error('the client closed the connection before its body was read')))
   })
 }
 
@@ -124,13 +130,23 @@ export class ApiServer {
       status: 0,
       fault: false
     }
+    // A client that gave up has closed the socket: a late answer may fail to write, which must not crash us.
+    response.on('error', () => {})
     try {
       const fault = this.parts.faults.take(method, url.pathname)
-      if (fault?.stallMs) await sleep(fault.stallMs)
+      // A real server has the whole request, body included, before it is slow; a client that gives up during
+      // a stall leaves a request that is still handled (usually applied) and logged.
+      const body = await readBody(request)
+      record.dryRun = dryRunRequested(url.searchParams, method, body)
+      if (fault?.stallMs) {
+        record.stalledMs = fault.stallMs
+        await sleep(fault.stallMs)
+      }
       if (fault && (fault.dropConnection || fault.status !== undefined)) {
         record.fault = true
         if (fault.dropConnection) {
           request.socket.destroy()
+          this.parts.log.add(record) // status 0: no answer at all
           return
         }
         const status = fault.status ?? 500
@@ -142,8 +158,6 @@ export class ApiServer {
       }
       const latency = this.parts.latencyMs()
       if (latency > 0) await sleep(latency)
-      const body = await readBody(request)
-      record.dryRun = dryRunRequested(url.searchParams, method, body)
       const identity = this.parts.authenticator.authenticate(request)
       if (!identity) throw unauthorized()
       record.user = identity.user
@@ -191,14 +205,17 @@ export class ApiServer {
       (strategy.namespaced ? info.namespace !== undefined || info.name === undefined : true) &&
       !(strategy.resource === 'namespaces' && url.pathname.split('/').filter(Boolean).length > 4)
     if (!strategy || !pathFits) throw pathNotFound()
-    const allowed = this.parts.authorizer.authorize(identity, {
-      verb: info.verb,
-      group: info.group,
-      resource: strategy.resource,
-      namespace: info.namespace,
-      name: info.name
-    })
-    if (!allowed) throw forbidden(identity.user, info.verb, strategy.resource, info.namespace, info.name)
+    const authorize = (verb: string): void => {
+      const allowed = this.parts.authorizer.authorize(identity, {
+        verb,
+        group: info.group,
+        resource: strategy.resource,
+        namespace: info.namespace,
+        name: info.name
+      })
+      if (!allowed) throw forbidden(identity.user, verb, strategy.resource, info.namespace, info.name)
+    }
+    authorize(info.verb)
     if (info.verb === 'watch') {
       return {
         status: 200,
@@ -223,7 +240,10 @@ export class ApiServer {
       contentType: request.headers['content-type'],
       accept: request.headers.accept,
       userAgent: request.headers['user-agent'],
-      body
+      body,
+      // handlers/patch.go's createAuthorizerAttributes: the request's own, with the verb `create` (for
+      // `namespaces/{name}` the namer, like RequestInfo, gives the name as the namespace).
+      authorizeCreate: () => authorize('create')
     })
     // Go's %q of the text, in the RFC 7234 warn-text form kube-apiserver writes.
     const warning = warnings?.length ? { Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`) } : undefined
@@ -232,8 +252,10 @@ export class ApiServer {
 
   private send(response: ServerResponse, method: string, answer: Answer, record: RequestRecord): void {
     record.status = answer.status
+    // The request was handled all the same: the log shows it, and that its answer reached nobody.
+    if (response.destroyed || response.socket === null || response.socket.destroyed) record.abandoned = true
     this.parts.log.add(record)
-    if (response.destroyed) return
+    if (record.abandoned) return
     if (answer.stream) return answer.stream(response)
     const payload = answer.body === undefined ? '' : JSON.stringify(answer.body)
     response.writeHead(answer.status, {

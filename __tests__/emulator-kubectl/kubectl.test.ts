@@ -79,12 +79,14 @@ maybe('kubectl against the emulator', () => {
       defaultServiceAccountDelayMs: 20,
       users: [
         { name: 'admin', rules: 'cluster-admin' },
-        { name: 'ci', rules: [{ verbs: ['get', 'create', 'patch'], resources: ['secrets'], namespaces: ['team-a'] }] }
+        { name: 'ci', rules: [{ verbs: ['get', 'create', 'patch'], resources: ['secrets'], namespaces: ['team-a'] }] },
+        { name: 'patcher', rules: [{ verbs: ['get', 'patch'], resources: ['secrets'], namespaces: ['team-a'] }] }
       ]
     })
     dir = mkdtempSync(join(tmpdir(), 'kubectl-fidelity-'))
     writeFileSync(join(dir, 'kubeconfig'), emulator.kubeconfig())
     writeFileSync(join(dir, 'kubeconfig-ci'), emulator.kubeconfig({ user: 'ci' }))
+    writeFileSync(join(dir, 'kubeconfig-patcher'), emulator.kubeconfig({ user: 'patcher' }))
     // A private HOME keeps kubectl's discovery cache away from other runs.
     env = { ...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir }
   })
@@ -180,6 +182,24 @@ maybe('kubectl against the emulator', () => {
       fieldsV1: { 'f:data': { 'f:.dockerconfigjson': {} }, 'f:metadata': { 'f:labels': { 'f:app': {} } }, 'f:type': {} }
     })
     expect(managers['kubectl-create'].fieldsV1).toEqual({ 'f:data': {}, 'f:type': {} })
+  })
+
+  test('apply --server-side that would create, by a user with patch but not create: 403 for create', async () => {
+    const manifest = join(dir, 'new-secret.yaml')
+    writeFileSync(manifest, 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: not-yet\n  namespace: team-a\n')
+    const patcher = join(dir, 'kubeconfig-patcher')
+    const denied = await kubectl('--kubeconfig', patcher, 'apply', '--server-side', '--validate=false', '-f', manifest)
+    expect(denied.code).toBe(1)
+    expect(denied.stderr).toContain(
+      'secrets "not-yet" is forbidden: User "patcher" cannot create resource "secrets" in API group "" in the namespace "team-a"'
+    )
+    expect(emulator.get('secrets', 'team-a', 'not-yet')).toBeUndefined()
+    // Once the Secret exists, the same apply is an update: `patch` is enough.
+    expect(await kubectl('create', 'secret', 'generic', 'not-yet', '-n', 'team-a')).toMatchObject({ code: 0 })
+    expect(
+      await kubectl('--kubeconfig', patcher, 'apply', '--server-side', '--validate=false', '-f', manifest)
+    ).toMatchObject({ code: 0, stdout: 'secret/not-yet serverside-applied\n' })
+    expect(await kubectl('delete', 'secret', 'not-yet', '-n', 'team-a')).toMatchObject({ code: 0 })
   })
 
   test('patch serviceaccount (strategic merge) replaces imagePullSecrets whole', async () => {

@@ -248,6 +248,17 @@ describe('server-side apply', () => {
     })
   })
 
+  test('omitting every key of a map another manager owns (the map, not its keys) empties it without a conflict', () => {
+    // After the force, kubectl-create still owns `.data` itself; pruning empties the map to null, which the
+    // compare walker takes as an empty map (mapValue): `.data..dockerconfigjson` is removed, `.data` unchanged.
+    const forced = apply(createdByKubectl(), secretConfig({ '.dockerconfigjson': 'e30K' }), { force: true })
+    const { data: _data, ...withoutData } = secretConfig({})
+    const emptied = apply(forced, withoutData, { now: T2 })
+    expect(emptied.data).toBeUndefined()
+    expect(entry(emptied, 'kubectl-create')?.fieldsV1).toEqual({ 'f:data': {}, 'f:type': {} })
+    expect(entry(emptied, 'action')?.fieldsV1).toEqual({ 'f:type': {} })
+  })
+
   test('an omitted field that another manager also owns stays', () => {
     const first = apply(undefined, secretConfig({ ...DOCKER, extra: 'eA==' }))
     const alsoOwned = apply(first, secretConfig({ extra: 'eA==' }), { fieldManager: 'other' })

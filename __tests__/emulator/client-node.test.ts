@@ -20,7 +20,8 @@ beforeAll(async () => {
         name: 'reader',
         auth: 'certificate',
         rules: [{ verbs: ['get', 'list'], resources: ['secrets'], namespaces: ['apps'] }]
-      }
+      },
+      { name: 'patcher', rules: [{ verbs: ['get', 'patch'], resources: ['secrets'], namespaces: ['apps'] }] }
     ],
     defaultServiceAccountDelayMs: 20
   })
@@ -145,6 +146,32 @@ test('server-side apply and a strategic-merge patch, as the action sends them', 
   })
   expect(patched.imagePullSecrets).toEqual([{ name: 'applied' }, { name: 'second' }])
   expect(emu.requests.at(-1)?.contentType).toBe('application/json-patch+json')
+})
+
+test('server-side apply that would create, by a user with patch but not create: 403 for create', async () => {
+  const apply = (name: string) =>
+    client('patcher').patchNamespacedSecret(
+      {
+        name,
+        namespace: 'apps',
+        fieldManager: 'image-pull-secret-action',
+        force: true,
+        body: { apiVersion: 'v1', kind: 'Secret', ...pullSecret(name, { auths: {} }) }
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply)
+    )
+  const denied = await failure(apply('not-yet'))
+  expect(denied.code).toBe(403)
+  expect(denied.body).toMatchObject({
+    reason: 'Forbidden',
+    message:
+      'secrets "not-yet" is forbidden: User "patcher" cannot create resource "secrets" in API group "" in the namespace "apps"',
+    details: { name: 'not-yet', kind: 'secrets' }
+  })
+  expect(emu.get('secrets', 'apps', 'not-yet')).toBeUndefined()
+  // Once the Secret exists, the same apply is an update: `patch` is enough.
+  const updated = await apply('applied')
+  expect(updated.metadata?.name).toBe('applied')
 })
 
 test('deleting a ServiceAccount answers the object; deleting a namespace answers Terminating', async () => {

@@ -84,9 +84,10 @@ export function compare(lhs: unknown, rhs: unknown, schema: Schema): Comparison 
     else if (!deepEqual(l, r)) result.modified.insert(path)
   }
   const walk = (l: unknown, r: unknown, s: Schema, path: Path): void => {
-    const granularMap = isGranularMap(s) && (l === undefined || isObject(l)) && (r === undefined || isObject(r))
-    const granularList =
-      isGranularList(s) && (l === undefined || Array.isArray(l)) && (r === undefined || Array.isArray(r))
+    // Null is a valid (empty) map or list to the compare walker (mapValue, listValue): a map emptied to null by
+    // pruning loses its items, it is not itself modified.
+    const granularMap = isGranularMap(s) && (l == null || isObject(l)) && (r == null || isObject(r))
+    const granularList = isGranularList(s) && (l == null || Array.isArray(l)) && (r == null || Array.isArray(r))
     if ((!granularMap && !granularList) || (isEmptyContainer(l) && isEmptyContainer(r))) {
       leaf(l, r, path)
       return
