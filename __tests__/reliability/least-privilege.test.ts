@@ -206,10 +206,8 @@ describe('without one documented rule, the step fails and names what is missing'
   )
 
   // kube-apiserver authorises a server-side apply that creates the object as `create` as well as `patch`
-  // (handlers/patch.go: withAuthorization(createAuthorizerAttributes)). The emulator checks only `patch`,
-  // so without `create` the apply still succeeds there. Marked failing until the emulator checks it: then
-  // this starts to pass, jest reports that, and `.failing` is to be removed.
-  test.failing(
+  // (handlers/patch.go: withAuthorization(createAuthorizerAttributes)), and so does the emulator.
+  test(
     'without secrets create (an apply that creates the Secret)',
     async () => {
       const run = await runWithout({ rule: { resource: 'secrets', verb: 'create' }, inputs: () => ({}) })
