@@ -1533,6 +1533,7 @@ const FIELD_MANAGER = 'k8s-image-pull-secret-action';
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ IN_CLUSTER_ROOT),
 /* harmony export */   a: () => (/* binding */ resolveKubeconfig)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -1554,6 +1555,7 @@ const FIELD_MANAGER = 'k8s-image-pull-secret-action';
 
 
 
+/** Where a pod's service account token, CA and namespace are mounted. */
 const IN_CLUSTER_ROOT = '/var/run/secrets/kubernetes.io/serviceaccount';
 function resolveKubeconfig(request) {
     const env = request.env ?? process.env;
@@ -1670,6 +1672,7 @@ function absolutePaths(document, base) {
         fix(user, 'client-certificate');
         fix(user, 'client-key');
         fix(user, 'tokenFile');
+        fix(user, 'token-file');
     }
     return document;
 }

@@ -2,8 +2,8 @@
 // longer than the request timeout) are absorbed within the retry budget and leave the right objects; faults
 // that persist fail the step within a bounded time, with one clear line per namespace.
 import { jest } from '@jest/globals'
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
-import { REQUEST_TIMEOUT_MS } from '../../src/kube/client.js'
+import { REQUEST_TIMEOUT_MS, transportFor } from '../../src/kube/client.js'
+import { resolveKubeconfig } from '../../src/kube/kubeconfig.js'
 import { KubernetesCluster } from '../../src/kube/kubernetes-cluster.js'
 import { KubeApiError } from '../../src/kube/api-errors.js'
 import { DEFAULT_RETRY_POLICY } from '../../src/kube/retry.js'
@@ -188,9 +188,8 @@ describe('faults that persist fail the step in bounded time with one clear line'
 // shows that every attempt is cut off and the call fails after maxAttempts, in bounded time.
 test('a stall that persists: every attempt is cut off, and the call fails after the last attempt', async () => {
   const requestTimeoutMs = 400
-  const config = new KubeConfig()
-  config.loadFromString(emulator.kubeconfig())
-  const cluster = new KubernetesCluster(config.makeApiClient(CoreV1Api), {
+  const transport = transportFor(resolveKubeconfig({ inline: emulator.kubeconfig() }))
+  const cluster = new KubernetesCluster(transport, {
     server: emulator.url,
     contextName: 'emulator',
     requestTimeoutMs
@@ -207,7 +206,10 @@ test('a stall that persists: every attempt is cut off, and the call fails after 
       () => undefined,
       (error: unknown) => error
     )
-    .finally(() => stdout.mockRestore())
+    .finally(() => {
+      stdout.mockRestore()
+      transport.close()
+    })
   const elapsed = Date.now() - started
   expect(failure).toBeInstanceOf(KubeApiError)
   expect((failure as KubeApiError).message).toBe(

@@ -1,7 +1,7 @@
 // The few Kubernetes API calls the action makes, behind a small interface so that the apply logic reads as
 // what it does and can be exercised against any implementation. This module loads nothing at run time:
-// the implementation (kubernetes-cluster.ts) pulls in @kubernetes/client-node, which only kube/client.ts
-// loads, lazily, once the inputs are known to be good.
+// the implementation (kubernetes-cluster.ts, on the transport of transport.ts) is loaded by kube/client.ts,
+// lazily, once the inputs are known to be good. @kubernetes/client-node supplies the types only.
 import type { V1Secret, V1ServiceAccount } from '@kubernetes/client-node'
 
 /** The field manager of every write: a fixed name, so server-side apply recognises our own fields. */

@@ -10,7 +10,8 @@ import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path'
 import { load } from 'js-yaml'
 import { InputError } from '../errors.js'
 
-const IN_CLUSTER_ROOT = '/var/run/secrets/kubernetes.io/serviceaccount'
+/** Where a pod's service account token, CA and namespace are mounted. */
+export const IN_CLUSTER_ROOT = '/var/run/secrets/kubernetes.io/serviceaccount'
 
 /** A kubeconfig document as parsed; only the fields the action reads are typed. */
 export interface KubeconfigDocument {
@@ -26,7 +27,7 @@ export type KubeconfigOrigin = 'input' | 'KUBECONFIG' | '~/.kube/config' | 'in-c
 /** A validated kubeconfig, ready to hand to the Kubernetes client. */
 export interface ResolvedKubeconfig {
   origin: KubeconfigOrigin
-  /** The merged document (absent for in-cluster, which the client builds itself). */
+  /** The merged document (absent for in-cluster: endpoint.ts and credentials.ts read the service account's files). */
   document?: KubeconfigDocument
   /** In-cluster only: see KubeconfigRequest. */
   inClusterPathPrefix?: string
@@ -172,6 +173,7 @@ function absolutePaths(document: KubeconfigDocument, base: string): KubeconfigDo
     fix(user, 'client-certificate')
     fix(user, 'client-key')
     fix(user, 'tokenFile')
+    fix(user, 'token-file')
   }
   return document
 }

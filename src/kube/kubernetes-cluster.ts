@@ -1,29 +1,29 @@
-// The client-node implementation of Cluster: every call gets the same per-attempt timeout, retries on
-// transient failures, a debug line (status codes only) and one worded error.
+// The Cluster implementation on the action's own transport: every call gets the same per-attempt timeout,
+// retries on transient failures, a debug line (status codes only) and one worded error. The Kubernetes
+// types come from @kubernetes/client-node as types only: nothing of it is loaded at run time.
 import * as core from '@actions/core'
-import {
-  Observable,
-  type ConfigurationOptions,
-  type CoreV1Api,
-  type ObservableMiddleware,
-  type V1Namespace,
-  type V1Secret,
-  type V1ServiceAccount
+import type {
+  V1Namespace,
+  V1NamespaceList,
+  V1Secret,
+  V1ServiceAccount,
+  V1ServiceAccountList
 } from '@kubernetes/client-node'
 import { classifyForRetry, KubeApiError, toKubeApiError, type ErrorContext, type Operation } from './api-errors.js'
 import { FIELD_MANAGER, type Cluster, type WriteOptions } from './cluster.js'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'
+import type { ApiRequest, ApiTransport } from './transport.js'
 
 export interface ClusterSettings extends ErrorContext {
   retryPolicy?: RetryPolicy
 }
 
-/** The client-node implementation. Created by kube/client.ts, which loads the client lazily. */
+/** The core/v1 REST calls the action makes. Created by kube/client.ts. */
 export class KubernetesCluster implements Cluster {
   private readonly retryPolicy: RetryPolicy
 
   constructor(
-    private readonly api: CoreV1Api,
+    private readonly transport: ApiTransport,
     private readonly settings: ClusterSettings
   ) {
     this.retryPolicy = settings.retryPolicy ?? DEFAULT_RETRY_POLICY
@@ -31,45 +31,51 @@ export class KubernetesCluster implements Cluster {
 
   async readSecret(namespace: string, name: string): Promise<V1Secret | undefined> {
     return this.orUndefinedWhenMissing(
-      this.call({ verb: 'get', resource: 'secrets', namespace, name }, (options) =>
-        this.api.readNamespacedSecret({ name, namespace }, options)
+      this.call<V1Secret>(
+        { verb: 'get', resource: 'secrets', namespace, name },
+        { method: 'GET', path: secretPath(namespace, name) }
       )
     )
   }
 
   async applySecret(namespace: string, secret: V1Secret, { dryRun }: WriteOptions): Promise<V1Secret> {
     const name = secret.metadata?.name ?? ''
-    return this.call(
+    // Server-side apply takes YAML, and JSON is YAML: the body is sent as JSON under the apply content type.
+    return this.call<V1Secret>(
       { verb: 'patch', resource: 'secrets', namespace, name },
-      (options) =>
-        this.api.patchNamespacedSecret(
-          { name, namespace, body: secret, fieldManager: FIELD_MANAGER, force: true, dryRun: dryRunParam(dryRun) },
-          options
-        ),
-      'application/apply-patch+yaml'
+      {
+        method: 'PATCH',
+        path: secretPath(namespace, name),
+        query: { dryRun: dryRunParam(dryRun), fieldManager: FIELD_MANAGER, force: 'true' },
+        body: secret,
+        contentType: 'application/apply-patch+yaml'
+      }
     )
   }
 
   async deleteSecret(namespace: string, name: string, { dryRun }: WriteOptions): Promise<void> {
     // Already gone is as good as deleted: also when a retried DELETE finds its first attempt succeeded.
     await this.orUndefinedWhenMissing(
-      this.call({ verb: 'delete', resource: 'secrets', namespace, name }, (options) =>
-        this.api.deleteNamespacedSecret({ name, namespace, dryRun: dryRunParam(dryRun) }, options)
+      this.call<unknown>(
+        { verb: 'delete', resource: 'secrets', namespace, name },
+        { method: 'DELETE', path: secretPath(namespace, name), query: { dryRun: dryRunParam(dryRun) } }
       )
     )
   }
 
   async readServiceAccount(namespace: string, name: string): Promise<V1ServiceAccount | undefined> {
     return this.orUndefinedWhenMissing(
-      this.call({ verb: 'get', resource: 'serviceaccounts', namespace, name }, (options) =>
-        this.api.readNamespacedServiceAccount({ name, namespace }, options)
+      this.call<V1ServiceAccount>(
+        { verb: 'get', resource: 'serviceaccounts', namespace, name },
+        { method: 'GET', path: serviceAccountPath(namespace, name) }
       )
     )
   }
 
   async listServiceAccounts(namespace: string): Promise<V1ServiceAccount[]> {
-    const list = await this.call({ verb: 'list', resource: 'serviceaccounts', namespace }, (options) =>
-      this.api.listNamespacedServiceAccount({ namespace }, options)
+    const list = await this.call<V1ServiceAccountList>(
+      { verb: 'list', resource: 'serviceaccounts', namespace },
+      { method: 'GET', path: serviceAccountPath(namespace) }
     )
     return list.items
   }
@@ -80,19 +86,28 @@ export class KubernetesCluster implements Cluster {
     { dryRun }: WriteOptions
   ): Promise<V1ServiceAccount> {
     const name = serviceAccount.metadata?.name ?? ''
-    return this.call({ verb: 'update', resource: 'serviceaccounts', namespace, name }, (options) =>
-      this.api.replaceNamespacedServiceAccount(
-        { name, namespace, body: serviceAccount, fieldManager: FIELD_MANAGER, dryRun: dryRunParam(dryRun) },
-        options
-      )
+    return this.call<V1ServiceAccount>(
+      { verb: 'update', resource: 'serviceaccounts', namespace, name },
+      {
+        method: 'PUT',
+        path: serviceAccountPath(namespace, name),
+        query: { dryRun: dryRunParam(dryRun), fieldManager: FIELD_MANAGER },
+        body: serviceAccount
+      }
     )
   }
 
   async createNamespace(name: string, { dryRun }: WriteOptions): Promise<'created' | 'exists'> {
     const body: V1Namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }
     try {
-      await this.call({ verb: 'create', resource: 'namespaces', name }, (options) =>
-        this.api.createNamespace({ body, fieldManager: FIELD_MANAGER, dryRun: dryRunParam(dryRun) }, options)
+      await this.call<V1Namespace>(
+        { verb: 'create', resource: 'namespaces', name },
+        {
+          method: 'POST',
+          path: '/api/v1/namespaces',
+          query: { dryRun: dryRunParam(dryRun), fieldManager: FIELD_MANAGER },
+          body
+        }
       )
       return 'created'
     } catch (error) {
@@ -102,8 +117,9 @@ export class KubernetesCluster implements Cluster {
   }
 
   async listNamespaceNames(labelSelector: string): Promise<string[]> {
-    const list = await this.call({ verb: 'list', resource: 'namespaces' }, (options) =>
-      this.api.listNamespace({ labelSelector: labelSelector || undefined }, options)
+    const list = await this.call<V1NamespaceList>(
+      { verb: 'list', resource: 'namespaces' },
+      { method: 'GET', path: '/api/v1/namespaces', query: { labelSelector: labelSelector || undefined } }
     )
     return list.items.map((namespace) => namespace.metadata?.name ?? '').filter((name) => name !== '')
   }
@@ -118,28 +134,14 @@ export class KubernetesCluster implements Cluster {
   }
 
   /** One API call with a per-attempt timeout, retries on transient failures, and a worded error. */
-  private async call<T>(
-    operation: Operation,
-    send: (options: ConfigurationOptions) => Promise<T>,
-    contentType?: string
-  ): Promise<T> {
+  private async call<T>(operation: Operation, request: Omit<ApiRequest, 'timeoutMs'>): Promise<T> {
     const label = `${operation.verb} ${operation.resource}${operation.name ? `/${operation.name}` : ''}${
       operation.namespace ? ` -n ${operation.namespace}` : ''
     }`
-    const timeoutMs = this.settings.requestTimeoutMs
-    // A middleware appended to the client's own (which adds authentication): it gives each attempt its own
-    // deadline, and sets the patch content type the typed methods would otherwise send as json-patch.
-    const middleware: ObservableMiddleware = {
-      pre: (context) => {
-        context.setSignal(AbortSignal.timeout(timeoutMs))
-        if (contentType) context.setHeaderParam('Content-Type', contentType)
-        return new Observable(Promise.resolve(context))
-      },
-      post: (response) => new Observable(Promise.resolve(response))
-    }
+    const attempt = { ...request, timeoutMs: this.settings.requestTimeoutMs }
     try {
       const result = await withRetry(
-        () => send({ middleware: [middleware], middlewareMergeStrategy: 'append' }),
+        () => this.transport.request<T>(attempt),
         classifyForRetry,
         (error, attemptNumber, delayMs) => {
           core.debug(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`)
@@ -155,6 +157,15 @@ export class KubernetesCluster implements Cluster {
   }
 }
 
+function secretPath(namespace: string, name: string): string {
+  return `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets/${encodeURIComponent(name)}`
+}
+
+function serviceAccountPath(namespace: string, name?: string): string {
+  const collection = `/api/v1/namespaces/${encodeURIComponent(namespace)}/serviceaccounts`
+  return name === undefined ? collection : `${collection}/${encodeURIComponent(name)}`
+}
+
 function dryRunParam(dryRun: boolean): string | undefined {
   return dryRun ? 'All' : undefined
 }
@@ -162,8 +173,10 @@ function dryRunParam(dryRun: boolean): string | undefined {
 /** Status code or error code only: never an exception message, which may quote a response. */
 function briefFailure(error: unknown): string {
   const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown }
-  // An HTTP status (client-node's ApiException); a DOMException's legacy numeric code (TimeoutError: 23) is not.
+  // An HTTP status (HttpStatusError); a DOMException's legacy numeric code (TimeoutError: 23) is not.
   if (typeof code === 'number' && code >= 100) return `HTTP ${code}`
+  // node's network and TLS errors carry their code themselves (ECONNRESET, SELF_SIGNED_CERT_IN_CHAIN…).
+  if (typeof code === 'string') return code
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code
   if (typeof cause === 'string') return cause
   return typeof name === 'string' ? name : 'error'
