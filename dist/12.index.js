@@ -164,7 +164,10 @@ async function runMain() {
         await Promise.all(inputs.credentials.map((credential) => verifyRegistryCredentials(credential)));
         core/* info */.pq(`Registry credentials accepted by ${registries.join(', ')}`);
     }
-    const [{ connect }, { runAnnotations }] = await Promise.all([__webpack_require__.e(/* import() */ 63).then(__webpack_require__.bind(__webpack_require__, 5063)), Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(817)]).then(__webpack_require__.bind(__webpack_require__, 8817))]);
+    const [{ connect }, { runAnnotations }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 63).then(__webpack_require__.bind(__webpack_require__, 5063)),
+        Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(817)]).then(__webpack_require__.bind(__webpack_require__, 8817))
+    ]);
     const cluster = connect(kubeconfig);
     core/* debug */.Yz(`Kubernetes API server ${kubeconfig.server}, context "${kubeconfig.contextName}" (from ${kubeconfig.origin})`);
     const targets = await resolveTargets(cluster, {

@@ -36,7 +36,10 @@ function compareSecret(existing, spec, fieldManager) {
     const sameData = (existing.data ?? {})[DATA_KEY] === wanted.data?.[DATA_KEY];
     const existingType = existing.type ?? 'Opaque';
     if (existingType !== SECRET_TYPE) {
-        return { kind: 'needs-recreate', why: `it exists with type "${existingType}", and a Secret's type cannot be changed` };
+        return {
+            kind: 'needs-recreate',
+            why: `it exists with type "${existingType}", and a Secret's type cannot be changed`
+        };
     }
     if (!sameData && existing.immutable) {
         return { kind: 'needs-recreate', why: 'it exists and is immutable, so its data cannot be changed' };
@@ -147,7 +150,9 @@ async function reconcileNamespace(cluster, namespace, plan, result) {
         cluster.readSecret(namespace, plan.secret.name),
         readServiceAccounts(cluster, namespace, plan.serviceAccounts, result.namespaceCreated)
     ]);
-    const missing = [...accounts].filter(([name, account]) => !account && name !== DEFAULT_SERVICE_ACCOUNT).map(([name]) => name);
+    const missing = [...accounts]
+        .filter(([name, account]) => !account && name !== DEFAULT_SERVICE_ACCOUNT)
+        .map(([name]) => name);
     if (missing.length > 0)
         await failForMissingServiceAccounts(cluster, namespace, plan, missing);
     result.secret = await reconcileSecret(cluster, namespace, existing, plan);
@@ -1451,14 +1456,19 @@ function classifyForRetry(error) {
     const failure = httpFailure(error);
     if (failure) {
         const transient = failure.status === 429 || (failure.status >= 500 && failure.status !== 501);
-        return { retryable: transient, retryAfterMs: transient ? (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(failure.headers['retry-after']) : undefined };
+        return {
+            retryable: transient,
+            retryAfterMs: transient ? (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(failure.headers['retry-after']) : undefined
+        };
     }
     const code = causeCode(error);
     return { retryable: code === 'TIMEOUT' || (code !== undefined && code in NETWORK_CAUSES) };
 }
 function describe(operation) {
     const target = operation.name ? `${operation.resource}/${operation.name}` : operation.resource;
-    return operation.namespace ? `${operation.verb} ${target} in namespace "${operation.namespace}"` : `${operation.verb} ${target}`;
+    return operation.namespace
+        ? `${operation.verb} ${target} in namespace "${operation.namespace}"`
+        : `${operation.verb} ${target}`;
 }
 /** The RBAC rule that grants an operation, in the shape of a Role's `rules` entry. */
 function grantingRule(operation) {
@@ -1583,7 +1593,9 @@ function resolveKubeconfig(request) {
         }
         const namespaceFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(inClusterRoot, 'namespace');
         const namespace = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(namespaceFile) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(namespaceFile, 'utf8').trim() : '';
-        const host = env.KUBERNETES_SERVICE_HOST.includes(':') ? `[${env.KUBERNETES_SERVICE_HOST}]` : env.KUBERNETES_SERVICE_HOST;
+        const host = env.KUBERNETES_SERVICE_HOST.includes(':')
+            ? `[${env.KUBERNETES_SERVICE_HOST}]`
+            : env.KUBERNETES_SERVICE_HOST;
         return {
             origin: 'in-cluster',
             inClusterPathPrefix,
@@ -1720,7 +1732,12 @@ function isRecord(value) {
 // Retries for transient API failures: 429 (honouring Retry-After), 5xx, dropped connections and timeouts.
 // Bounded in attempts and in total time, with exponential backoff and full jitter so that concurrent
 // namespaces (and concurrent jobs) do not retry in lock-step.
-const DEFAULT_RETRY_POLICY = { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 5000, budgetMs: 60_000 };
+const DEFAULT_RETRY_POLICY = {
+    maxAttempts: 6,
+    baseDelayMs: 200,
+    maxDelayMs: 5000,
+    budgetMs: 60_000
+};
 async function withRetry(attempt, classify, onRetry, policy = DEFAULT_RETRY_POLICY) {
     const started = Date.now();
     for (let attemptNumber = 1;; attemptNumber++) {

@@ -21,7 +21,8 @@ function runAnnotations() {
     if (repository) {
         annotations[`${_apply_desired_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_ANNOTATION_PREFIX */ .P_}repository`] = repository;
         if (_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.runId) {
-            annotations[`${_apply_desired_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_ANNOTATION_PREFIX */ .P_}run-url`] = `${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.serverUrl}/${repository}/actions/runs/${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.runId}`;
+            annotations[`${_apply_desired_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_ANNOTATION_PREFIX */ .P_}run-url`] =
+                `${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.serverUrl}/${repository}/actions/runs/${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.runId}`;
         }
     }
     if (_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha)

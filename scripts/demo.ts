@@ -26,7 +26,9 @@ function showLog(run: ActionRun): void {
   for (const line of run.log.split('\n')) {
     if (line === '' || line.startsWith('::add-mask::') || line.startsWith('::debug::')) continue
     const annotation = /^::(error|warning|notice)[^:]*::(.*)$/.exec(line)
-    const text = annotation ? `${annotation[1][0].toUpperCase()}${annotation[1].slice(1)}: ${annotation[2].replace(/%0A/g, '\n    ')}` : line
+    const text = annotation
+      ? `${annotation[1][0].toUpperCase()}${annotation[1].slice(1)}: ${annotation[2].replace(/%0A/g, '\n    ')}`
+      : line
     console.log(`  ${text}`)
   }
 }
@@ -35,7 +37,9 @@ function showRequests(requests: RequestRecord[]): void {
   for (const request of requests) {
     const query = new URLSearchParams(request.query).toString()
     const flags = request.dryRun ? ' (dry run)' : ''
-    console.log(`  ${String(request.status).padEnd(4)}${request.method.padEnd(6)} ${request.path}${query ? `?${query}` : ''}${flags}`)
+    console.log(
+      `  ${String(request.status).padEnd(4)}${request.method.padEnd(6)} ${request.path}${query ? `?${query}` : ''}${flags}`
+    )
   }
 }
 
@@ -43,7 +47,10 @@ function showRequests(requests: RequestRecord[]): void {
 function redacted(secret: KubeObject | undefined): unknown {
   if (!secret) return undefined
   const data = Object.fromEntries(
-    Object.entries((secret.data ?? {}) as Record<string, string>).map(([key, value]) => [key, `<redacted: ${Buffer.from(value, 'base64').length} bytes>`])
+    Object.entries((secret.data ?? {}) as Record<string, string>).map(([key, value]) => [
+      key,
+      `<redacted: ${Buffer.from(value, 'base64').length} bytes>`
+    ])
   )
   const { managedFields: _managedFields, ...metadata } = secret.metadata ?? {}
   return { ...secret, metadata, data }
@@ -83,18 +90,26 @@ async function main(): Promise<void> {
     heading('In the cluster')
     for (const namespace of ['storefront', 'storefront-preview']) {
       console.log(`  Secret ${namespace}/ghcr-pull:`)
-      console.log(JSON.stringify(redacted(emulator.get('secrets', namespace, 'ghcr-pull')), null, 2).replace(/^/gm, '    '))
+      console.log(
+        JSON.stringify(redacted(emulator.get('secrets', namespace, 'ghcr-pull')), null, 2).replace(/^/gm, '    ')
+      )
       const account = emulator.get('serviceaccounts', namespace, 'default')
-      console.log(`  ServiceAccount ${namespace}/default imagePullSecrets: ${JSON.stringify(account?.imagePullSecrets ?? [])}`)
+      console.log(
+        `  ServiceAccount ${namespace}/default imagePullSecrets: ${JSON.stringify(account?.imagePullSecrets ?? [])}`
+      )
     }
 
     emulator.clearRequests()
     const second = await runAction({ kubeconfig: emulator.kubeconfig(), ...inputs })
-    heading(`Second run, same inputs: exit code ${second.exitCode}, changed=${second.outputs.changed}, ${second.durationMs} ms`)
+    heading(
+      `Second run, same inputs: exit code ${second.exitCode}, changed=${second.outputs.changed}, ${second.durationMs} ms`
+    )
     showLog(second)
     heading(`API requests of the second run (${emulator.writes().length} writes)`)
     showRequests(emulator.requests)
-    console.log('\nTry it with kubectl: `npm run cluster -- --kubeconfig k.yaml`, then `KUBECONFIG=k.yaml kubectl get ns`.')
+    console.log(
+      '\nTry it with kubectl: `npm run cluster -- --kubeconfig k.yaml`, then `KUBECONFIG=k.yaml kubectl get ns`.'
+    )
     if (first.exitCode !== 0 || second.exitCode !== 0) process.exitCode = 1
   } finally {
     await emulator.stop()

@@ -30,9 +30,14 @@ export async function runMain(): Promise<void> {
     core.info(`Registry credentials accepted by ${registries.join(', ')}`)
   }
 
-  const [{ connect }, { runAnnotations }] = await Promise.all([import('./kube/client.js'), import('./run-annotations.js')])
+  const [{ connect }, { runAnnotations }] = await Promise.all([
+    import('./kube/client.js'),
+    import('./run-annotations.js')
+  ])
   const cluster = connect(kubeconfig)
-  core.debug(`Kubernetes API server ${kubeconfig.server}, context "${kubeconfig.contextName}" (from ${kubeconfig.origin})`)
+  core.debug(
+    `Kubernetes API server ${kubeconfig.server}, context "${kubeconfig.contextName}" (from ${kubeconfig.origin})`
+  )
   const targets = await resolveTargets(cluster, {
     listed: inputs.namespaces,
     selector: inputs.namespaceSelector,

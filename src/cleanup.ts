@@ -50,7 +50,9 @@ export async function cleanUp(cluster: Cluster, plan: CleanupPlan): Promise<stri
       // References first, so no service account ever names a Secret that is gone.
       for (const name of serviceAccounts) {
         const outcome = await removePullSecret(cluster, namespace, name, plan.secretName, { dryRun: false })
-        core.info(`Namespace "${namespace}": service account "${name}" ${outcome === 'removed' ? 'no longer lists' : 'did not list'} "${plan.secretName}"`)
+        core.info(
+          `Namespace "${namespace}": service account "${name}" ${outcome === 'removed' ? 'no longer lists' : 'did not list'} "${plan.secretName}"`
+        )
       }
       if (deleteSecret) {
         const existed = await cluster.readSecret(namespace, plan.secretName)

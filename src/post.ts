@@ -17,6 +17,8 @@ export async function runPost(): Promise<void> {
   const cluster = connect(resolveKubeconfig({ inline: kubeconfig, context }))
   const failures = await cleanUp(cluster, plan)
   if (failures.length > 0) {
-    throw new ActionError(`Clean-up failed in ${failures.length} namespace${failures.length === 1 ? '' : 's'}:\n${failures.map((line) => `- ${line}`).join('\n')}`)
+    throw new ActionError(
+      `Clean-up failed in ${failures.length} namespace${failures.length === 1 ? '' : 's'}:\n${failures.map((line) => `- ${line}`).join('\n')}`
+    )
   }
 }

@@ -9,7 +9,8 @@ export function runAnnotations(): Record<string, string> {
   if (repository) {
     annotations[`${RUN_ANNOTATION_PREFIX}repository`] = repository
     if (context.runId) {
-      annotations[`${RUN_ANNOTATION_PREFIX}run-url`] = `${context.serverUrl}/${repository}/actions/runs/${context.runId}`
+      annotations[`${RUN_ANNOTATION_PREFIX}run-url`] =
+        `${context.serverUrl}/${repository}/actions/runs/${context.runId}`
     }
   }
   if (context.sha) annotations[`${RUN_ANNOTATION_PREFIX}commit`] = context.sha

@@ -53,7 +53,8 @@ export async function runAction(inputs: Record<string, string>, options: ActionR
   for (const file of Object.values(files)) writeFileSync(file, '')
   const env: NodeJS.ProcessEnv = {}
   for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('INPUT_') && !key.startsWith('STATE_') && key !== 'KUBECONFIG' && value !== undefined) env[key] = value
+    if (!key.startsWith('INPUT_') && !key.startsWith('STATE_') && key !== 'KUBECONFIG' && value !== undefined)
+      env[key] = value
   }
   Object.assign(env, {
     GITHUB_OUTPUT: files.output,
@@ -67,7 +68,8 @@ export async function runAction(inputs: Record<string, string>, options: ActionR
     HOME: dir,
     RUNNER_DEBUG: options.debug ? '1' : undefined
   })
-  for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs })) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs }))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   for (const [name, value] of Object.entries(options.post?.state ?? {})) env[`STATE_${name}`] = value
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key]

@@ -5,7 +5,6 @@ import { resolve } from 'node:path'
 import { loadAll } from 'js-yaml'
 import type { RbacRule } from '../emulator/index.js'
 
-
 export interface DocumentedRule {
   resource: string
   verb: string

@@ -16,7 +16,11 @@ export interface Registry {
   email?: string
 }
 
-export const GHCR: Registry = { server: 'ghcr.io', username: 'octo-bot', password: 'ghp_9fQ2vLx7TmB4rW1zKc8YdN3sPj6HaE0uGoVi' }
+export const GHCR: Registry = {
+  server: 'ghcr.io',
+  username: 'octo-bot',
+  password: 'ghp_9fQ2vLx7TmB4rW1zKc8YdN3sPj6HaE0uGoVi'
+}
 
 /** Runs the built action against the emulator, then checks its whole output for every credential form. */
 export async function runAgainst(

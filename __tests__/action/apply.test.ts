@@ -45,12 +45,17 @@ describe('first run and re-run in one namespace with the default service account
     const secret = emulator.get('secrets', namespace, 'regcred')
     expect(secret?.type).toBe('kubernetes.io/dockerconfigjson')
     expect(dockerConfigOf(secret)).toEqual(await kubectlDockerConfig(GHCR))
-    expect(pullSecretNames(emulator.get('serviceaccounts', namespace, 'default'))).toEqual(['legacy-registry', 'regcred'])
+    expect(pullSecretNames(emulator.get('serviceaccounts', namespace, 'default'))).toEqual([
+      'legacy-registry',
+      'regcred'
+    ])
 
     expect(run.outputs['secret-name']).toBe('regcred')
     expect(JSON.parse(run.outputs.namespaces)).toEqual([namespace])
     expect(run.outputs.changed).toBe('true')
-    expect(JSON.parse(run.outputs.result)).toEqual([{ namespace, secret: 'created', serviceAccounts: { default: 'added' } }])
+    expect(JSON.parse(run.outputs.result)).toEqual([
+      { namespace, secret: 'created', serviceAccounts: { default: 'added' } }
+    ])
     expect(run.summary).toContain('regcred')
     expect(run.summary).toContain('ghcr.io')
     assertNoConfigLeak(run, JSON.stringify(dockerConfigOf(secret)))
@@ -66,8 +71,10 @@ describe('first run and re-run in one namespace with the default service account
     const apply = requests.find((request) => request.method === 'PATCH')
     expect(apply?.contentType).toMatch(/^application\/apply-patch\+yaml/)
     expect(apply?.query).toMatchObject({ fieldManager: 'k8s-image-pull-secret-action', force: 'true' })
-    const annotations = (secret?.metadata?.annotations ?? {})
-    expect(annotations['k8s-image-pull-secret-action/run-url']).toBe('https://github.com/octo-org/deploy-app/actions/runs/4242')
+    const annotations = secret?.metadata?.annotations ?? {}
+    expect(annotations['k8s-image-pull-secret-action/run-url']).toBe(
+      'https://github.com/octo-org/deploy-app/actions/runs/4242'
+    )
   })
 
   test('a re-run with the same inputs writes nothing and reports changed=false', async () => {
@@ -83,14 +90,21 @@ describe('first run and re-run in one namespace with the default service account
     expect(emulator.writes()).toEqual([])
     expect(inNamespace(namespace).map((request) => request.method)).toEqual(['GET', 'GET'])
     expect(run.outputs.changed).toBe('false')
-    expect(JSON.parse(run.outputs.result)).toEqual([{ namespace, secret: 'unchanged', serviceAccounts: { default: 'present' } }])
+    expect(JSON.parse(run.outputs.result)).toEqual([
+      { namespace, secret: 'unchanged', serviceAccounts: { default: 'present' } }
+    ])
     expect(emulator.get('secrets', namespace, 'regcred')?.metadata?.resourceVersion).toBe(before)
   })
 
   test('new credentials update the Secret in place, with no moment where it is missing', async () => {
     const rotated = { ...GHCR, password: 'ghp_rotatedRotatedRotated0123456789abcd' }
     emulator.clearRequests()
-    const run = await runAgainst(emulator, { ...registryInputs(rotated), 'secret-name': 'regcred', namespace, 'service-accounts': 'default' })
+    const run = await runAgainst(emulator, {
+      ...registryInputs(rotated),
+      'secret-name': 'regcred',
+      namespace,
+      'service-accounts': 'default'
+    })
     expect(run.exitCode).toBe(0)
     expect(JSON.parse(run.outputs.result)[0].secret).toBe('updated')
     expect(dockerConfigOf(emulator.get('secrets', namespace, 'regcred'))).toEqual(await kubectlDockerConfig(rotated))
@@ -114,7 +128,11 @@ test('several namespaces, labels and annotations, and a service account list', a
   expect(run.exitCode).toBe(0)
   for (const namespace of ['team-a', 'team-b']) {
     const secret = emulator.get('secrets', namespace, 'ghcr')
-    expect(secret?.metadata?.labels).toMatchObject({ team: 'payments', tier: 'backend', 'app.kubernetes.io/managed-by': 'k8s-image-pull-secret-action' })
+    expect(secret?.metadata?.labels).toMatchObject({
+      team: 'payments',
+      tier: 'backend',
+      'app.kubernetes.io/managed-by': 'k8s-image-pull-secret-action'
+    })
     expect(secret?.metadata?.annotations).toMatchObject({ owner: 'platform@example.com' })
     expect(pullSecretNames(emulator.get('serviceaccounts', namespace, 'deployer'))).toEqual(['ghcr'])
   }
@@ -124,7 +142,13 @@ test('several namespaces, labels and annotations, and a service account list', a
 test('dry-run sends every write with dryRun=All and changes nothing', async () => {
   seedNamespace(emulator, 'dry')
   emulator.clearRequests()
-  const run = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'regcred', namespace: 'dry', 'service-accounts': 'default', 'dry-run': 'true' })
+  const run = await runAgainst(emulator, {
+    ...registryInputs(GHCR),
+    'secret-name': 'regcred',
+    namespace: 'dry',
+    'service-accounts': 'default',
+    'dry-run': 'true'
+  })
   expect(run.exitCode).toBe(0)
   expect(emulator.get('secrets', 'dry', 'regcred')).toBeUndefined()
   expect(pullSecretNames(emulator.get('serviceaccounts', 'dry', 'default'))).toEqual([])
@@ -137,8 +161,19 @@ test('dry-run sends every write with dryRun=All and changes nothing', async () =
 
 test('dry-run still fails where the real run would (a type change without recreate)', async () => {
   seedNamespace(emulator, 'dry-fail')
-  emulator.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'regcred', namespace: 'dry-fail' }, type: 'Opaque', data: { a: 'Yg==' } })
-  const run = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'regcred', namespace: 'dry-fail', 'dry-run': 'true' })
+  emulator.seed({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'regcred', namespace: 'dry-fail' },
+    type: 'Opaque',
+    data: { a: 'Yg==' }
+  })
+  const run = await runAgainst(emulator, {
+    ...registryInputs(GHCR),
+    'secret-name': 'regcred',
+    namespace: 'dry-fail',
+    'dry-run': 'true'
+  })
   expect(run.exitCode).toBe(1)
   expect(run.errors.join('\n')).toContain('Set `recreate: true`')
 })
@@ -156,7 +191,12 @@ test('the default namespace is the kubeconfig context namespace', async () => {
 
 test('a namespace that does not exist fails with the fix, and nothing is written', async () => {
   emulator.clearRequests()
-  const run = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'regcred', namespace: 'nowhere', 'service-accounts': 'default' })
+  const run = await runAgainst(emulator, {
+    ...registryInputs(GHCR),
+    'secret-name': 'regcred',
+    namespace: 'nowhere',
+    'service-accounts': 'default'
+  })
   expect(run.exitCode).toBe(1)
   expect(run.errors).toEqual([
     'Failed in 1 of 1 namespace:\n- nowhere: Namespace "nowhere" does not exist: set `create-namespace: true`, or create it before this step.'
@@ -168,8 +208,15 @@ test('a namespace that does not exist fails with the fix, and nothing is written
 test('a listed service account that does not exist fails that namespace before anything is written', async () => {
   seedNamespace(emulator, 'typo')
   emulator.clearRequests()
-  const run = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'regcred', namespace: 'typo', 'service-accounts': 'deploer' })
+  const run = await runAgainst(emulator, {
+    ...registryInputs(GHCR),
+    'secret-name': 'regcred',
+    namespace: 'typo',
+    'service-accounts': 'deploer'
+  })
   expect(run.exitCode).toBe(1)
-  expect(run.errors[0]).toContain('Service account "deploer" not found in namespace "typo": check the service-accounts input for a typo')
+  expect(run.errors[0]).toContain(
+    'Service account "deploer" not found in namespace "typo": check the service-accounts input for a typo'
+  )
   expect(emulator.get('secrets', 'typo', 'regcred')).toBeUndefined()
 })

@@ -84,9 +84,18 @@ test('service-accounts "*" adds the Secret to every service account in the names
   for (const name of ['builder', 'runner']) {
     emulator.seed({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: 'all-accounts' } })
   }
-  const run = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'everyone', namespace: 'all-accounts', 'service-accounts': '*' })
+  const run = await runAgainst(emulator, {
+    ...registryInputs(GHCR),
+    'secret-name': 'everyone',
+    namespace: 'all-accounts',
+    'service-accounts': '*'
+  })
   expect(run.exitCode).toBe(0)
-  expect(JSON.parse(run.outputs.result)[0].serviceAccounts).toEqual({ builder: 'added', default: 'added', runner: 'added' })
+  expect(JSON.parse(run.outputs.result)[0].serviceAccounts).toEqual({
+    builder: 'added',
+    default: 'added',
+    runner: 'added'
+  })
   for (const name of ['builder', 'default', 'runner']) {
     expect(pullSecretNames(emulator.get('serviceaccounts', 'all-accounts', name))).toEqual(['everyone'])
   }
@@ -103,7 +112,12 @@ test('one namespace forbidden by RBAC: the two others are written, the step fail
   })
   const run = await runAgainst(
     emulator,
-    { ...registryInputs(GHCR), 'secret-name': 'regcred', namespace: 'rbac-a,rbac-b,rbac-c', 'service-accounts': 'default' },
+    {
+      ...registryInputs(GHCR),
+      'secret-name': 'regcred',
+      namespace: 'rbac-a,rbac-b,rbac-c',
+      'service-accounts': 'default'
+    },
     { user: 'deployer' }
   )
   expect(run.exitCode).toBe(1)
@@ -141,7 +155,11 @@ test('a docker-config-file with two registries, merged with the explicit inputs 
       }
     })
   )
-  const internal = { registry: 'registry.example.com:5000', username: 'deploy', password: 'Internal-Pa55word-With-Length' }
+  const internal = {
+    registry: 'registry.example.com:5000',
+    username: 'deploy',
+    password: 'Internal-Pa55word-With-Length'
+  }
   const run = await runAgainst(
     emulator,
     {
@@ -184,7 +202,13 @@ test('a docker config from a credential store is refused with the reason, before
 describe('recreate', () => {
   beforeAll(() => {
     seedNamespace(emulator, 'legacy')
-    emulator.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'regcred', namespace: 'legacy' }, type: 'Opaque', data: { token: 'c2VjcmV0' } })
+    emulator.seed({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'regcred', namespace: 'legacy' },
+      type: 'Opaque',
+      data: { token: 'c2VjcmV0' }
+    })
   })
 
   test('without it, an Opaque Secret of the same name fails and names the input that fixes it', async () => {
@@ -198,7 +222,12 @@ describe('recreate', () => {
 
   test('with it, the Secret is deleted and created again with the new type', async () => {
     emulator.clearRequests()
-    const run = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'regcred', namespace: 'legacy', recreate: 'true' })
+    const run = await runAgainst(emulator, {
+      ...registryInputs(GHCR),
+      'secret-name': 'regcred',
+      namespace: 'legacy',
+      recreate: 'true'
+    })
     expect(run.exitCode).toBe(0)
     const secret = emulator.get('secrets', 'legacy', 'regcred')
     expect(secret?.type).toBe('kubernetes.io/dockerconfigjson')
@@ -216,9 +245,18 @@ describe('recreate', () => {
       immutable: true,
       data: { '.dockerconfigjson': Buffer.from('{"auths":{}}').toString('base64') }
     })
-    const refused = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'regcred', namespace: 'frozen' })
+    const refused = await runAgainst(emulator, {
+      ...registryInputs(GHCR),
+      'secret-name': 'regcred',
+      namespace: 'frozen'
+    })
     expect(refused.errors[0]).toContain('it exists and is immutable')
-    const replaced = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'regcred', namespace: 'frozen', recreate: 'true' })
+    const replaced = await runAgainst(emulator, {
+      ...registryInputs(GHCR),
+      'secret-name': 'regcred',
+      namespace: 'frozen',
+      recreate: 'true'
+    })
     expect(replaced.exitCode).toBe(0)
     expect(dockerConfigOf(emulator.get('secrets', 'frozen', 'regcred'))).toHaveProperty(['auths', 'ghcr.io'])
   })
@@ -231,18 +269,31 @@ test('cleanup: the post step removes what the run created, and only that', async
   seedNamespace(emulator, 'ephemeral-b')
   seedNamespace(emulator, 'ephemeral-c')
   // In ephemeral-c the Secret is already there and listed: this run changes nothing there, so the post step must leave it.
-  const inputs = { ...registryInputs(GHCR), 'secret-name': 'preview-pull', 'service-accounts': 'default', cleanup: 'true' }
+  const inputs = {
+    ...registryInputs(GHCR),
+    'secret-name': 'preview-pull',
+    'service-accounts': 'default',
+    cleanup: 'true'
+  }
   expect((await runAgainst(emulator, { ...inputs, namespace: 'ephemeral-c', cleanup: 'false' })).exitCode).toBe(0)
 
   const main = await runAgainst(emulator, { ...inputs, namespace: 'ephemeral-a,ephemeral-b,ephemeral-c' })
   expect(main.exitCode).toBe(0)
-  expect(pullSecretNames(emulator.get('serviceaccounts', 'ephemeral-a', 'default'))).toEqual(['keep-me', 'preview-pull'])
+  expect(pullSecretNames(emulator.get('serviceaccounts', 'ephemeral-a', 'default'))).toEqual([
+    'keep-me',
+    'preview-pull'
+  ])
 
   emulator.clearRequests()
-  const post = await runAgainst(emulator, { ...inputs, namespace: 'ephemeral-a,ephemeral-b,ephemeral-c' }, { post: { state: main.state } })
+  const post = await runAgainst(
+    emulator,
+    { ...inputs, namespace: 'ephemeral-a,ephemeral-b,ephemeral-c' },
+    { post: { state: main.state } }
+  )
   expect(post.errors).toEqual([])
   expect(post.exitCode).toBe(0)
-  for (const namespace of ['ephemeral-a', 'ephemeral-b']) expect(emulator.get('secrets', namespace, 'preview-pull')).toBeUndefined()
+  for (const namespace of ['ephemeral-a', 'ephemeral-b'])
+    expect(emulator.get('secrets', namespace, 'preview-pull')).toBeUndefined()
   expect(pullSecretNames(emulator.get('serviceaccounts', 'ephemeral-a', 'default'))).toEqual(['keep-me'])
   expect(pullSecretNames(emulator.get('serviceaccounts', 'ephemeral-b', 'default'))).toEqual([])
   expect(emulator.get('secrets', 'ephemeral-c', 'preview-pull')).toBeDefined()
@@ -254,16 +305,36 @@ test('without cleanup the post step does nothing', async () => {
   seedNamespace(emulator, 'kept')
   const main = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'kept', namespace: 'kept' })
   emulator.clearRequests()
-  const post = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'kept', namespace: 'kept' }, { post: { state: main.state } })
+  const post = await runAgainst(
+    emulator,
+    { ...registryInputs(GHCR), 'secret-name': 'kept', namespace: 'kept' },
+    { post: { state: main.state } }
+  )
   expect(post.exitCode).toBe(0)
   expect(emulator.requests).toEqual([])
   expect(emulator.get('secrets', 'kept', 'kept')).toBeDefined()
 })
 
 test.each([
-  ['an ECR registry (12 h tokens)', { registry: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', username: 'AWS', password: 'eyJwYXlsb2FkIjoiRUNSLXRva2VuLWZha2UifQ' }, /123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com.*12 h/],
-  ['a GitHub Actions token', { registry: 'ghcr.io', username: 'x', password: 'ghs_16C7e42F292c6912E7710c838347Ae178B4a' }, /ghcr\.io.*(GITHUB_TOKEN|job)/],
-  ['a Google access token', { registry: 'gcr.io', username: 'oauth2accesstoken', password: 'ya29.a0AfH6SMBx-fake-token-value-0123456789' }, /gcr\.io.*(1 h|hour)/]
+  [
+    'an ECR registry (12 h tokens)',
+    {
+      registry: '123456789012.dkr.ecr.eu-west-1.amazonaws.com',
+      username: 'AWS',
+      password: 'eyJwYXlsb2FkIjoiRUNSLXRva2VuLWZha2UifQ'
+    },
+    /123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com.*12 h/
+  ],
+  [
+    'a GitHub Actions token',
+    { registry: 'ghcr.io', username: 'x', password: 'ghs_16C7e42F292c6912E7710c838347Ae178B4a' },
+    /ghcr\.io.*(GITHUB_TOKEN|job)/
+  ],
+  [
+    'a Google access token',
+    { registry: 'gcr.io', username: 'oauth2accesstoken', password: 'ya29.a0AfH6SMBx-fake-token-value-0123456789' },
+    /gcr\.io.*(1 h|hour)/
+  ]
 ])('a warning, not an error, for %s', async (_name, credential, expected) => {
   seedNamespace(emulator, 'short-lived')
   const run = await runAgainst(emulator, { ...credential, 'secret-name': 'short', namespace: 'short-lived' })

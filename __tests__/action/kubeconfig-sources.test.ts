@@ -29,7 +29,11 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true })
 })
 
-const registry: Registry = { server: 'registry.example.com', username: 'ci', password: 'Kubeconfig-Source-Test-Passw0rd' }
+const registry: Registry = {
+  server: 'registry.example.com',
+  username: 'ci',
+  password: 'Kubeconfig-Source-Test-Passw0rd'
+}
 
 test('the kubeconfig input as base64', async () => {
   const run = await runAgainst(emulator, {
@@ -99,7 +103,8 @@ const GCP_KEY = JSON.stringify(
   {
     type: 'service_account',
     project_id: 'p',
-    private_key: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n-----END PRIVATE KEY-----\n',
+    private_key:
+      '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n-----END PRIVATE KEY-----\n',
     client_email: 'x@p.iam.gserviceaccount.com'
   },
   null,
@@ -109,14 +114,30 @@ const GCP_KEY = JSON.stringify(
 test.each<[string, Registry]>([
   ['quotes and backslashes', { server: 'ghcr.io', username: 'bot', password: 'a"b\\c"d\\\\e-quoted' }],
   ['colons in the password', { server: 'quay.io', username: 'robot+ci', password: 'pass:word:with:colons' }],
-  ['&, < and > (kubectl writes \\u0026…)', { server: 'registry.example.com:5000', username: 'u', password: '<tag>&amp;</tag>' }],
+  [
+    '&, < and > (kubectl writes \\u0026…)',
+    { server: 'registry.example.com:5000', username: 'u', password: '<tag>&amp;</tag>' }
+  ],
   ['non-ASCII', { server: 'ghcr.io', username: 'josé', password: 'pässwörd-日本語-🔑' }],
   ['an email', { server: 'docker.io', username: 'user', password: 'Email-Case-Passw0rd', email: 'ops@example.com' }],
-  ['the Docker Hub default server', { server: 'https://index.docker.io/v1/', username: 'hub', password: 'dckr_pat_0123456789abcdef' }],
-  ['a multi-line GCP JSON key for _json_key', { server: 'europe-docker.pkg.dev', username: '_json_key', password: GCP_KEY }]
-])('the stored config equals kubectl\'s: %s', async (name, credentials) => {
-  const secretName = `parity-${name.replace(/[^a-z]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}`.slice(0, 60)
-  const run = await runAgainst(emulator, { ...registryInputs(credentials), 'secret-name': secretName, namespace: 'sources' })
+  [
+    'the Docker Hub default server',
+    { server: 'https://index.docker.io/v1/', username: 'hub', password: 'dckr_pat_0123456789abcdef' }
+  ],
+  [
+    'a multi-line GCP JSON key for _json_key',
+    { server: 'europe-docker.pkg.dev', username: '_json_key', password: GCP_KEY }
+  ]
+])("the stored config equals kubectl's: %s", async (name, credentials) => {
+  const secretName = `parity-${name
+    .replace(/[^a-z]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()}`.slice(0, 60)
+  const run = await runAgainst(emulator, {
+    ...registryInputs(credentials),
+    'secret-name': secretName,
+    namespace: 'sources'
+  })
   expect(run.errors).toEqual([])
   expect(dockerConfigOf(emulator.get('secrets', 'sources', secretName))).toEqual(await kubectlDockerConfig(credentials))
 })

@@ -9,7 +9,8 @@ const GCP_KEY = JSON.stringify(
     type: 'service_account',
     project_id: 'demo-project',
     private_key_id: '3f1e0c9b2a8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f',
-    private_key: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\n-----END PRIVATE KEY-----\n',
+    private_key:
+      '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\n-----END PRIVATE KEY-----\n',
     client_email: 'puller@demo-project.iam.gserviceaccount.com',
     client_id: '104020232312345678901'
   },
@@ -28,7 +29,10 @@ const USERS: Record<string, RegistryUser> = {
 let emulator: KubeEmulator
 let registry: RegistryFixture
 beforeAll(async () => {
-  ;[emulator, registry] = await Promise.all([startEmulator(), startRegistry({ auth: 'htpasswd', users: Object.values(USERS) })])
+  ;[emulator, registry] = await Promise.all([
+    startEmulator(),
+    startRegistry({ auth: 'htpasswd', users: Object.values(USERS) })
+  ])
   seedNamespace(emulator, 'pull')
 }, 60_000)
 afterAll(async () => {
@@ -75,7 +79,13 @@ describe('verify-registry through the built action', () => {
   test('accepted credentials: checked, then written', async () => {
     const run = await runAgainst(
       emulator,
-      { registry: registry.host, ...USERS.colon, 'secret-name': 'verified', namespace: 'pull', 'verify-registry': 'true' },
+      {
+        registry: registry.host,
+        ...USERS.colon,
+        'secret-name': 'verified',
+        namespace: 'pull',
+        'verify-registry': 'true'
+      },
       withCa()
     )
     expect(run.errors).toEqual([])
@@ -87,7 +97,14 @@ describe('verify-registry through the built action', () => {
     emulator.clearRequests()
     const run = await runAgainst(
       emulator,
-      { registry: registry.host, username: 'puller', password: 'Not-The-Right-One-123', 'secret-name': 'unverified', namespace: 'pull', 'verify-registry': 'true' },
+      {
+        registry: registry.host,
+        username: 'puller',
+        password: 'Not-The-Right-One-123',
+        'secret-name': 'unverified',
+        namespace: 'pull',
+        'verify-registry': 'true'
+      },
       withCa()
     )
     expect(run.exitCode).toBe(1)
@@ -125,7 +142,13 @@ describe('Bearer token flow (distribution with auth: token)', () => {
   test('verify accepts good credentials through the token service, and the Secret pulls', async () => {
     const run = await runAgainst(
       emulator,
-      { registry: tokenRegistry.host, ...user, 'secret-name': 'token-flow', namespace: 'pull', 'verify-registry': 'true' },
+      {
+        registry: tokenRegistry.host,
+        ...user,
+        'secret-name': 'token-flow',
+        namespace: 'pull',
+        'verify-registry': 'true'
+      },
       { env: { NODE_EXTRA_CA_CERTS: tokenRegistry.caFile } }
     )
     expect(run.errors).toEqual([])
@@ -135,7 +158,14 @@ describe('Bearer token flow (distribution with auth: token)', () => {
   test('verify refuses a wrong password at the token service', async () => {
     const run = await runAgainst(
       emulator,
-      { registry: tokenRegistry.host, username: user.username, password: 'Wrong-Token-Flow-Secret', 'secret-name': 'token-wrong', namespace: 'pull', 'verify-registry': 'true' },
+      {
+        registry: tokenRegistry.host,
+        username: user.username,
+        password: 'Wrong-Token-Flow-Secret',
+        'secret-name': 'token-wrong',
+        namespace: 'pull',
+        'verify-registry': 'true'
+      },
       { env: { NODE_EXTRA_CA_CERTS: tokenRegistry.caFile } }
     )
     expect(run.exitCode).toBe(1)

@@ -10,7 +10,11 @@ const spec: SecretSpec = {
 const manager = 'k8s-image-pull-secret-action'
 
 /** What the server holds after our apply, with managedFields as server-side apply records them. */
-function stored(overrides: Partial<V1Secret> = {}, ownedLabels = ['team', MANAGED_BY_LABEL], ownedAnnotations = ['owner']): V1Secret {
+function stored(
+  overrides: Partial<V1Secret> = {},
+  ownedLabels = ['team', MANAGED_BY_LABEL],
+  ownedAnnotations = ['owner']
+): V1Secret {
   const secret = desiredSecret(spec, { 'k8s-image-pull-secret-action/commit': 'abc' })
   const fields = (keys: string[]): Record<string, object> => Object.fromEntries(keys.map((key) => [`f:${key}`, {}]))
   return {
@@ -24,7 +28,12 @@ function stored(overrides: Partial<V1Secret> = {}, ownedLabels = ['team', MANAGE
           operation: 'Apply',
           apiVersion: 'v1',
           fieldsType: 'FieldsV1',
-          fieldsV1: { 'f:metadata': { 'f:labels': fields(ownedLabels), 'f:annotations': fields([...ownedAnnotations, 'k8s-image-pull-secret-action/commit']) } }
+          fieldsV1: {
+            'f:metadata': {
+              'f:labels': fields(ownedLabels),
+              'f:annotations': fields([...ownedAnnotations, 'k8s-image-pull-secret-action/commit'])
+            }
+          }
         }
       ]
     },
@@ -57,7 +66,9 @@ test('labels and annotations added by others do not count', () => {
 })
 
 test('other credentials: a data change', () => {
-  expect(compareSecret(stored({ data: { '.dockerconfigjson': 'e30=' } }), spec, manager)).toEqual({ kind: 'data-differs' })
+  expect(compareSecret(stored({ data: { '.dockerconfigjson': 'e30=' } }), spec, manager)).toEqual({
+    kind: 'data-differs'
+  })
 })
 
 test('a label we applied before and no longer want is a change, and the recorded run is kept', () => {
@@ -76,9 +87,14 @@ test('a changed annotation value is a change', () => {
 })
 
 test('another type, or an immutable Secret with other data, needs delete + create', () => {
-  expect(compareSecret(stored({ type: 'Opaque' }), spec, manager)).toMatchObject({ kind: 'needs-recreate', why: expect.stringContaining('type "Opaque"') })
+  expect(compareSecret(stored({ type: 'Opaque' }), spec, manager)).toMatchObject({
+    kind: 'needs-recreate',
+    why: expect.stringContaining('type "Opaque"')
+  })
   expect(compareSecret(stored({ type: undefined }), spec, manager)).toMatchObject({ kind: 'needs-recreate' })
-  expect(compareSecret(stored({ immutable: true, data: { '.dockerconfigjson': 'e30=' } }), spec, manager)).toMatchObject({
+  expect(
+    compareSecret(stored({ immutable: true, data: { '.dockerconfigjson': 'e30=' } }), spec, manager)
+  ).toMatchObject({
     kind: 'needs-recreate',
     why: expect.stringContaining('immutable')
   })

@@ -31,23 +31,49 @@ describe('toKubeApiError', () => {
       '403 names the verb, resource, namespace and the rule that grants it',
       apiException(
         403,
-        status(403, 'Forbidden', 'secrets "regcred" is forbidden: User "deployer" cannot patch resource "secrets" in API group "" in the namespace "team-a"')
+        status(
+          403,
+          'Forbidden',
+          'secrets "regcred" is forbidden: User "deployer" cannot patch resource "secrets" in API group "" in the namespace "team-a"'
+        )
       ),
       /User "deployer" may not patch secrets in namespace "team-a" \(403 Forbidden\)\. Grant it with this rule in a Role in namespace "team-a" bound to that user: \{apiGroups: \[""\], resources: \["secrets"\], verbs: \["patch"\]\}/
     ],
     [
       '404 of the namespace says how to fix it',
-      apiException(404, status(404, 'NotFound', 'namespaces "team-a" not found', { name: 'team-a', kind: 'namespaces' })),
+      apiException(
+        404,
+        status(404, 'NotFound', 'namespaces "team-a" not found', { name: 'team-a', kind: 'namespaces' })
+      ),
       /Namespace "team-a" does not exist: set `create-namespace: true`, or create it before this step\./
     ],
     [
       '422 carries the server text',
-      apiException(422, status(422, 'Invalid', 'Secret "regcred" is invalid: type: Invalid value: "kubernetes.io/dockerconfigjson": field is immutable')),
+      apiException(
+        422,
+        status(
+          422,
+          'Invalid',
+          'Secret "regcred" is invalid: type: Invalid value: "kubernetes.io/dockerconfigjson": field is immutable'
+        )
+      ),
       /^Cannot patch secrets\/regcred in namespace "team-a": Secret "regcred" is invalid: type: Invalid value/
     ],
-    ['connection refused', networkError('ECONNREFUSED'), /Cannot reach the Kubernetes API server at https:\/\/10\.0\.0\.1:6443: connection refused \(ECONNREFUSED\)/],
-    ['untrusted certificate', networkError('SELF_SIGNED_CERT_IN_CHAIN'), /TLS with the Kubernetes API server at https:\/\/10\.0\.0\.1:6443 failed: certificate signed by an unknown authority/],
-    ['timeout', Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }), /did not answer .* within 10 s/]
+    [
+      'connection refused',
+      networkError('ECONNREFUSED'),
+      /Cannot reach the Kubernetes API server at https:\/\/10\.0\.0\.1:6443: connection refused \(ECONNREFUSED\)/
+    ],
+    [
+      'untrusted certificate',
+      networkError('SELF_SIGNED_CERT_IN_CHAIN'),
+      /TLS with the Kubernetes API server at https:\/\/10\.0\.0\.1:6443 failed: certificate signed by an unknown authority/
+    ],
+    [
+      'timeout',
+      Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }),
+      /did not answer .* within 10 s/
+    ]
   ])('%s', (_name, error, expected) => {
     const mapped = toKubeApiError(error, secretPatch, context)
     expect(mapped).toBeInstanceOf(KubeApiError)
@@ -56,9 +82,17 @@ describe('toKubeApiError', () => {
   })
 
   test('keeps status and reason for callers that react to 404 and 409', () => {
-    const mapped = toKubeApiError(apiException(409, status(409, 'Conflict', 'Operation cannot be fulfilled')), secretPatch, context)
+    const mapped = toKubeApiError(
+      apiException(409, status(409, 'Conflict', 'Operation cannot be fulfilled')),
+      secretPatch,
+      context
+    )
     expect([mapped.status, mapped.reason]).toEqual([409, 'Conflict'])
-    const missing = toKubeApiError(apiException(404, status(404, 'NotFound', 'namespaces "x" not found', { kind: 'namespaces', name: 'x' })), secretPatch, context)
+    const missing = toKubeApiError(
+      apiException(404, status(404, 'NotFound', 'namespaces "x" not found', { kind: 'namespaces', name: 'x' })),
+      secretPatch,
+      context
+    )
     expect(missing.isMissingNamespace).toBe(true)
   })
 

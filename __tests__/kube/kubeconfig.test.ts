@@ -5,14 +5,24 @@ import { dump } from 'js-yaml'
 import { InputError } from '../../src/errors.js'
 import { resolveKubeconfig } from '../../src/kube/kubeconfig.js'
 
-function kubeconfig(options: { current?: string; namespace?: string; server?: string; contexts?: string[] } = {}): string {
+function kubeconfig(
+  options: { current?: string; namespace?: string; server?: string; contexts?: string[] } = {}
+): string {
   const contexts = options.contexts ?? ['ci']
   return dump({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'prod', cluster: { server: options.server ?? 'https://10.0.0.1:6443', 'certificate-authority': 'ca.crt' } }],
+    clusters: [
+      {
+        name: 'prod',
+        cluster: { server: options.server ?? 'https://10.0.0.1:6443', 'certificate-authority': 'ca.crt' }
+      }
+    ],
     users: [{ name: 'deployer', user: { token: 'abc' } }],
-    contexts: contexts.map((name) => ({ name, context: { cluster: 'prod', user: 'deployer', namespace: options.namespace } })),
+    contexts: contexts.map((name) => ({
+      name,
+      context: { cluster: 'prod', user: 'deployer', namespace: options.namespace }
+    })),
     'current-context': options.current ?? contexts[0]
   })
 }
@@ -35,7 +45,12 @@ function inputError(run: () => unknown): InputError {
 
 test('the input wins, and its context namespace becomes the default target', () => {
   const resolved = resolveKubeconfig({ inline: kubeconfig({ namespace: 'apps' }), env: { KUBECONFIG: '/nope' } })
-  expect(resolved).toMatchObject({ origin: 'input', contextName: 'ci', namespace: 'apps', server: 'https://10.0.0.1:6443' })
+  expect(resolved).toMatchObject({
+    origin: 'input',
+    contextName: 'ci',
+    namespace: 'apps',
+    server: 'https://10.0.0.1:6443'
+  })
 })
 
 test('no namespace in the context means default', () => {
@@ -47,15 +62,25 @@ test('the context input selects another context; an unknown one is an input erro
   expect(resolveKubeconfig({ inline: text, context: 'staging' }).contextName).toBe('staging')
   const error = inputError(() => resolveKubeconfig({ inline: text, context: 'prod' }))
   expect(error.input).toBe('context')
-  expect(error.message).toBe(`Input 'context': context "prod" is not defined in the kubeconfig input; it defines: ci, staging.`)
+  expect(error.message).toBe(
+    `Input 'context': context "prod" is not defined in the kubeconfig input; it defines: ci, staging.`
+  )
 })
 
 test.each([
   ['not YAML', 'clusters: [', /is not valid YAML at line/],
   ['a scalar', 'hello', /is not a kubeconfig/],
-  ['a context naming a missing user', kubeconfig().replace('name: deployer', 'name: other'), /names user "deployer", which the kubeconfig input does not define/],
+  [
+    'a context naming a missing user',
+    kubeconfig().replace('name: deployer', 'name: other'),
+    /names user "deployer", which the kubeconfig input does not define/
+  ],
   ['no server URL', kubeconfig({ server: 'not a url' }), /has no valid server URL/],
-  ['no current-context', kubeconfig().replace(/current-context: .*/, ''), /has no current-context; set the context input to one of: ci/],
+  [
+    'no current-context',
+    kubeconfig().replace(/current-context: .*/, ''),
+    /has no current-context; set the context input to one of: ci/
+  ],
   ['clusters not a list', 'clusters: {}\nusers: []\ncontexts: []', /`clusters` must be a list/]
 ])('a kubeconfig with %s is an input error', (_name, text, expected) => {
   const error = inputError(() => resolveKubeconfig({ inline: text }))
@@ -75,7 +100,9 @@ test('KUBECONFIG files merge as kubectl merges them and relative paths resolve a
 
 test('an unreadable KUBECONFIG file is an input error naming it', () => {
   const error = inputError(() => resolveKubeconfig({ env: { KUBECONFIG: join(dir, 'missing') } }))
-  expect(error.message).toBe(`Input 'kubeconfig': KUBECONFIG names ${join(dir, 'missing')}, which cannot be read (ENOENT).`)
+  expect(error.message).toBe(
+    `Input 'kubeconfig': KUBECONFIG names ${join(dir, 'missing')}, which cannot be read (ENOENT).`
+  )
 })
 
 test('~/.kube/config is used when nothing else is given', () => {

@@ -207,15 +207,11 @@ describe('without one documented rule, the step fails and names what is missing'
 
   // kube-apiserver authorises a server-side apply that creates the object as `create` as well as `patch`
   // (handlers/patch.go: withAuthorization(createAuthorizerAttributes)), and so does the emulator.
-  test(
-    'without secrets create (an apply that creates the Secret)',
-    async () => {
-      const run = await runWithout({ rule: { resource: 'secrets', verb: 'create' }, inputs: () => ({}) })
-      expect(run.exitCode).toBe(1)
-      expect(run.errors[0]).toContain('may not create secrets')
-    },
-    60_000
-  )
+  test('without secrets create (an apply that creates the Secret)', async () => {
+    const run = await runWithout({ rule: { resource: 'secrets', verb: 'create' }, inputs: () => ({}) })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors[0]).toContain('may not create secrets')
+  }, 60_000)
 })
 
 test('a 403 names the verb the server says is missing, not the request method (apply that creates → create)', async () => {

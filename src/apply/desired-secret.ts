@@ -47,7 +47,10 @@ export function compareSecret(existing: V1Secret, spec: SecretSpec, fieldManager
   const sameData = (existing.data ?? {})[DATA_KEY] === wanted.data?.[DATA_KEY]
   const existingType = existing.type ?? 'Opaque'
   if (existingType !== SECRET_TYPE) {
-    return { kind: 'needs-recreate', why: `it exists with type "${existingType}", and a Secret's type cannot be changed` }
+    return {
+      kind: 'needs-recreate',
+      why: `it exists with type "${existingType}", and a Secret's type cannot be changed`
+    }
   }
   if (!sameData && existing.immutable) {
     return { kind: 'needs-recreate', why: 'it exists and is immutable, so its data cannot be changed' }
@@ -65,7 +68,11 @@ export function compareSecret(existing: V1Secret, spec: SecretSpec, fieldManager
 }
 
 /** Every wanted entry is there with its value, and no key we applied before has been dropped from the inputs. */
-function mapMatches(existing: Record<string, string> | undefined, wanted: Record<string, string>, owned: Set<string>): boolean {
+function mapMatches(
+  existing: Record<string, string> | undefined,
+  wanted: Record<string, string>,
+  owned: Set<string>
+): boolean {
   const current = existing ?? {}
   if (Object.entries(wanted).some(([key, value]) => current[key] !== value)) return false
   return [...owned].every((key) => key in wanted)
@@ -90,9 +97,12 @@ function ownedMetadataKeys(
   const annotations = new Set<string>()
   for (const entry of managedFields ?? []) {
     if (entry.manager !== fieldManager || entry.operation !== 'Apply') continue
-    const metadata = (entry.fieldsV1 as Record<string, Record<string, Record<string, unknown>>> | undefined)?.['f:metadata']
+    const metadata = (entry.fieldsV1 as Record<string, Record<string, Record<string, unknown>>> | undefined)?.[
+      'f:metadata'
+    ]
     for (const key of Object.keys(metadata?.['f:labels'] ?? {})) if (key.startsWith('f:')) labels.add(key.slice(2))
-    for (const key of Object.keys(metadata?.['f:annotations'] ?? {})) if (key.startsWith('f:')) annotations.add(key.slice(2))
+    for (const key of Object.keys(metadata?.['f:annotations'] ?? {}))
+      if (key.startsWith('f:')) annotations.add(key.slice(2))
   }
   return { labels, annotations }
 }

@@ -10,8 +10,14 @@ import { applyToNamespace, type NamespacePlan, type NamespaceResult } from './na
  */
 export const NAMESPACE_CONCURRENCY = 16
 
-export async function applyToNamespaces(cluster: Cluster, namespaces: string[], plan: NamespacePlan): Promise<NamespaceResult[]> {
-  core.info(`Applying secret "${plan.secret.name}" to ${namespaces.length} namespace${namespaces.length === 1 ? '' : 's'}${plan.dryRun ? ' (dry run: nothing is changed)' : ''}`)
+export async function applyToNamespaces(
+  cluster: Cluster,
+  namespaces: string[],
+  plan: NamespacePlan
+): Promise<NamespaceResult[]> {
+  core.info(
+    `Applying secret "${plan.secret.name}" to ${namespaces.length} namespace${namespaces.length === 1 ? '' : 's'}${plan.dryRun ? ' (dry run: nothing is changed)' : ''}`
+  )
   return mapConcurrently(namespaces, NAMESPACE_CONCURRENCY, (namespace) => applyToNamespace(cluster, namespace, plan))
 }
 

@@ -38,7 +38,11 @@ export interface NamespaceResult {
 
 const DEFAULT_SERVICE_ACCOUNT = 'default'
 
-export async function applyToNamespace(cluster: Cluster, namespace: string, plan: NamespacePlan): Promise<NamespaceResult> {
+export async function applyToNamespace(
+  cluster: Cluster,
+  namespace: string,
+  plan: NamespacePlan
+): Promise<NamespaceResult> {
   const result: NamespaceResult = { namespace, serviceAccounts: {}, namespaceCreated: false }
   try {
     await reconcileNamespace(cluster, namespace, plan, result)
@@ -48,7 +52,12 @@ export async function applyToNamespace(cluster: Cluster, namespace: string, plan
   return result
 }
 
-async function reconcileNamespace(cluster: Cluster, namespace: string, plan: NamespacePlan, result: NamespaceResult): Promise<void> {
+async function reconcileNamespace(
+  cluster: Cluster,
+  namespace: string,
+  plan: NamespacePlan,
+  result: NamespaceResult
+): Promise<void> {
   const write = { dryRun: plan.dryRun }
   if (plan.namespacesToCreate.has(namespace)) {
     result.namespaceCreated = (await cluster.createNamespace(namespace, write)) === 'created'
@@ -65,7 +74,9 @@ async function reconcileNamespace(cluster: Cluster, namespace: string, plan: Nam
     cluster.readSecret(namespace, plan.secret.name),
     readServiceAccounts(cluster, namespace, plan.serviceAccounts, result.namespaceCreated)
   ])
-  const missing = [...accounts].filter(([name, account]) => !account && name !== DEFAULT_SERVICE_ACCOUNT).map(([name]) => name)
+  const missing = [...accounts]
+    .filter(([name, account]) => !account && name !== DEFAULT_SERVICE_ACCOUNT)
+    .map(([name]) => name)
   if (missing.length > 0) await failForMissingServiceAccounts(cluster, namespace, plan, missing)
 
   result.secret = await reconcileSecret(cluster, namespace, existing, plan)
@@ -77,7 +88,9 @@ async function reconcileNamespace(cluster: Cluster, namespace: string, plan: Nam
         account ?? (await waitForServiceAccount(cluster, namespace, name, plan.defaultServiceAccountTimeoutMs))
       const outcome = await addPullSecret(cluster, namespace, serviceAccount, plan.secret.name, write)
       result.serviceAccounts[name] = outcome
-      core.info(`Namespace "${namespace}": service account "${name}" ${outcome === 'added' ? 'now pulls with' : 'already pulls with'} "${plan.secret.name}"`)
+      core.info(
+        `Namespace "${namespace}": service account "${name}" ${outcome === 'added' ? 'now pulls with' : 'already pulls with'} "${plan.secret.name}"`
+      )
     })
   )
 }
@@ -105,7 +118,12 @@ async function readServiceAccounts(
  * is written. But a GET in a missing namespace also answers 404, so ask the server (a dry-run apply, which
  * the action may do anyway) whether the namespace itself is what is missing, to say the right thing.
  */
-async function failForMissingServiceAccounts(cluster: Cluster, namespace: string, plan: NamespacePlan, missing: string[]): Promise<never> {
+async function failForMissingServiceAccounts(
+  cluster: Cluster,
+  namespace: string,
+  plan: NamespacePlan,
+  missing: string[]
+): Promise<never> {
   await cluster.applySecret(namespace, desiredSecret(plan.secret, {}), { dryRun: true })
   const names = missing.map((name) => `"${name}"`).join(', ')
   throw new ActionError(

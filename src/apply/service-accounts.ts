@@ -82,7 +82,10 @@ async function updateWithRetry(
     }
     await sleep(Math.round(Math.random() * 50 * attempt))
     const reread = await cluster.readServiceAccount(namespace, name)
-    if (!reread) throw new ActionError(`Service account "${name}" in namespace "${namespace}" was deleted while the action was updating it.`)
+    if (!reread)
+      throw new ActionError(
+        `Service account "${name}" in namespace "${namespace}" was deleted while the action was updating it.`
+      )
     current = reread
   }
 }

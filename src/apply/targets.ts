@@ -23,7 +23,8 @@ export async function resolveTargets(cluster: Cluster, request: TargetRequest): 
     request.selector === undefined ? Promise.resolve([]) : cluster.listNamespaceNames(request.selector),
     request.createNamespace ? cluster.listNamespaceNames('') : Promise.resolve(undefined)
   ])
-  const listed = request.listed.length > 0 || request.selector !== undefined ? request.listed : [request.contextNamespace]
+  const listed =
+    request.listed.length > 0 || request.selector !== undefined ? request.listed : [request.contextNamespace]
   const namespaces = [...new Set([...listed, ...matched.sort()])]
   if (namespaces.length === 0) {
     throw new ActionError(

@@ -67,7 +67,9 @@ const TLS_CAUSES: Record<string, string> = {
 }
 
 /** The HTTP status and Status body of a client-node ApiException, or undefined for other errors. */
-function httpFailure(error: unknown): { status: number; body: StatusBody; headers: Record<string, string> } | undefined {
+function httpFailure(
+  error: unknown
+): { status: number; body: StatusBody; headers: Record<string, string> } | undefined {
   if (typeof error !== 'object' || error === null) return undefined
   const { code, body, headers } = error as { code?: unknown; body?: unknown; headers?: unknown }
   if (typeof code !== 'number' || code < 100) return undefined
@@ -100,7 +102,10 @@ export function classifyForRetry(error: unknown): RetryVerdict {
   const failure = httpFailure(error)
   if (failure) {
     const transient = failure.status === 429 || (failure.status >= 500 && failure.status !== 501)
-    return { retryable: transient, retryAfterMs: transient ? parseRetryAfter(failure.headers['retry-after']) : undefined }
+    return {
+      retryable: transient,
+      retryAfterMs: transient ? parseRetryAfter(failure.headers['retry-after']) : undefined
+    }
   }
   const code = causeCode(error)
   return { retryable: code === 'TIMEOUT' || (code !== undefined && code in NETWORK_CAUSES) }
@@ -108,7 +113,9 @@ export function classifyForRetry(error: unknown): RetryVerdict {
 
 function describe(operation: Operation): string {
   const target = operation.name ? `${operation.resource}/${operation.name}` : operation.resource
-  return operation.namespace ? `${operation.verb} ${target} in namespace "${operation.namespace}"` : `${operation.verb} ${target}`
+  return operation.namespace
+    ? `${operation.verb} ${target} in namespace "${operation.namespace}"`
+    : `${operation.verb} ${target}`
 }
 
 /** The RBAC rule that grants an operation, in the shape of a Role's `rules` entry. */
@@ -153,11 +160,15 @@ export function toKubeApiError(error: unknown, operation: Operation, context: Er
     if (status === 403) return make(`Cannot ${describe(operation)}: ${message} (403).`)
     if (status === 404 && body.details?.kind === 'namespaces') {
       const namespace = body.details.name ?? operation.namespace
-      return make(`Namespace "${namespace}" does not exist: set \`create-namespace: true\`, or create it before this step.`)
+      return make(
+        `Namespace "${namespace}" does not exist: set \`create-namespace: true\`, or create it before this step.`
+      )
     }
     if (status === 422 || status === 409 || status === 400) return make(`Cannot ${describe(operation)}: ${message}`)
     if (status === 429 || status >= 500) {
-      return make(`The Kubernetes API server kept failing to ${describe(operation)} (${status}${body.reason ? ` ${body.reason}` : ''}): ${message}`)
+      return make(
+        `The Kubernetes API server kept failing to ${describe(operation)} (${status}${body.reason ? ` ${body.reason}` : ''}): ${message}`
+      )
     }
     return make(`Cannot ${describe(operation)}: ${message} (${status}).`)
   }

@@ -23,7 +23,11 @@ export interface Cluster {
   readServiceAccount(namespace: string, name: string): Promise<V1ServiceAccount | undefined>
   listServiceAccounts(namespace: string): Promise<V1ServiceAccount[]>
   /** PUT of the whole object; carries metadata.resourceVersion, so a concurrent change answers 409. */
-  replaceServiceAccount(namespace: string, serviceAccount: V1ServiceAccount, options: WriteOptions): Promise<V1ServiceAccount>
+  replaceServiceAccount(
+    namespace: string,
+    serviceAccount: V1ServiceAccount,
+    options: WriteOptions
+  ): Promise<V1ServiceAccount>
   /** 'exists' when the namespace was already there (409 AlreadyExists). */
   createNamespace(name: string, options: WriteOptions): Promise<'created' | 'exists'>
   listNamespaceNames(labelSelector: string): Promise<string[]>

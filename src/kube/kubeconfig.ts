@@ -73,11 +73,16 @@ export function resolveKubeconfig(request: KubeconfigRequest): ResolvedKubeconfi
       )
     }
     if (request.context) {
-      throw new InputError('context', 'contexts come from a kubeconfig, and none was found (the action runs in-cluster).')
+      throw new InputError(
+        'context',
+        'contexts come from a kubeconfig, and none was found (the action runs in-cluster).'
+      )
     }
     const namespaceFile = join(inClusterRoot, 'namespace')
     const namespace = existsSync(namespaceFile) ? readFileSync(namespaceFile, 'utf8').trim() : ''
-    const host = env.KUBERNETES_SERVICE_HOST.includes(':') ? `[${env.KUBERNETES_SERVICE_HOST}]` : env.KUBERNETES_SERVICE_HOST
+    const host = env.KUBERNETES_SERVICE_HOST.includes(':')
+      ? `[${env.KUBERNETES_SERVICE_HOST}]`
+      : env.KUBERNETES_SERVICE_HOST
     return {
       origin: 'in-cluster',
       inClusterPathPrefix,
@@ -113,7 +118,10 @@ function parseDocument(text: string, where: string): KubeconfigDocument {
     throw new InputError('kubeconfig', `${where} is not valid YAML${line}.`)
   }
   if (!isRecord(parsed)) {
-    throw new InputError('kubeconfig', `${where} is not a kubeconfig (expected a YAML mapping with clusters, users and contexts).`)
+    throw new InputError(
+      'kubeconfig',
+      `${where} is not a kubeconfig (expected a YAML mapping with clusters, users and contexts).`
+    )
   }
   return {
     ...parsed,
@@ -141,7 +149,10 @@ function namedEntries(
     }
     const body = entry[itemKey]
     if (!isRecord(body)) {
-      throw new InputError('kubeconfig', `${where}: ${listKey.slice(0, -1)} "${entry.name}" has no \`${itemKey}\` mapping.`)
+      throw new InputError(
+        'kubeconfig',
+        `${where}: ${listKey.slice(0, -1)} "${entry.name}" has no \`${itemKey}\` mapping.`
+      )
     }
     return { name: entry.name, [itemKey]: body }
   })
@@ -198,14 +209,23 @@ function selectContext(document: KubeconfigDocument, origin: KubeconfigOrigin, r
   const { cluster: clusterName, user: userName, namespace } = entry.context
   const cluster = document.clusters.find((candidate) => candidate.name === clusterName)
   if (!cluster) {
-    throw new InputError('kubeconfig', `context "${contextName}" names cluster "${clusterName}", which ${source} does not define.`)
+    throw new InputError(
+      'kubeconfig',
+      `context "${contextName}" names cluster "${clusterName}", which ${source} does not define.`
+    )
   }
   if (!document.users.some((candidate) => candidate.name === userName)) {
-    throw new InputError('kubeconfig', `context "${contextName}" names user "${userName}", which ${source} does not define.`)
+    throw new InputError(
+      'kubeconfig',
+      `context "${contextName}" names user "${userName}", which ${source} does not define.`
+    )
   }
   const server = cluster.cluster.server
   if (typeof server !== 'string' || !/^https?:\/\/[^\s/]+/.test(server)) {
-    throw new InputError('kubeconfig', `cluster "${clusterName}" in ${source} has no valid server URL (expected https://HOST[:PORT]).`)
+    throw new InputError(
+      'kubeconfig',
+      `cluster "${clusterName}" in ${source} has no valid server URL (expected https://HOST[:PORT]).`
+    )
   }
   return { origin, document, contextName, namespace: namespace || 'default', server }
 }

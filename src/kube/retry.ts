@@ -12,7 +12,12 @@ export interface RetryPolicy {
   budgetMs: number
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 5000, budgetMs: 60_000 }
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 6,
+  baseDelayMs: 200,
+  maxDelayMs: 5000,
+  budgetMs: 60_000
+}
 
 /** What a failed attempt tells the retry loop. */
 export interface RetryVerdict {
