@@ -509,8 +509,8 @@ var external_node_https_ = __webpack_require__(4708);
 
 /** Sent with every request, so the API server's audit log shows who wrote. */
 const USER_AGENT = 'k8s-image-pull-secret-action';
-/** Enough for the 16 namespaces applied at once, two requests each, without queueing. */
-const MAX_SOCKETS = 32;
+/** Enough for the 32 namespaces applied at once (fan-out.ts), two requests each, without queueing. */
+const MAX_SOCKETS = 64;
 /** A non-2xx answer: the fields of client-node's ApiException, which api-errors.ts reads. */
 class HttpStatusError extends Error {
     code;

@@ -94,11 +94,10 @@ function ownedMetadataKeys(managedFields, fieldManager) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  mo: () => (/* binding */ NAMESPACE_CONCURRENCY),
   AY: () => (/* binding */ applyToNamespaces),
   X2: () => (/* binding */ mapConcurrently)
 });
-
-// UNUSED EXPORTS: NAMESPACE_CONCURRENCY
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
@@ -251,7 +250,7 @@ function planForNewNamespace(plan, result) {
  * Namespaces in flight at once. Each has at most a few requests outstanding, so this keeps well under
  * the API server's default max-requests-inflight (400) and client-side connection limits.
  */
-const NAMESPACE_CONCURRENCY = 16;
+const NAMESPACE_CONCURRENCY = 32;
 async function applyToNamespaces(cluster, namespaces, plan) {
     core/* info */.pq(`Applying secret "${plan.secret.name}" to ${namespaces.length} namespace${namespaces.length === 1 ? '' : 's'}${plan.dryRun ? ' (dry run: nothing is changed)' : ''}`);
     return mapConcurrently(namespaces, NAMESPACE_CONCURRENCY, (namespace) => applyToNamespace(cluster, namespace, plan));
@@ -410,7 +409,7 @@ function loadCleanupPlan() {
 }
 /** Returns one line per namespace that could not be cleaned up. */
 async function cleanUp(cluster, plan) {
-    const failures = await (0,_apply_fan_out_js__WEBPACK_IMPORTED_MODULE_1__/* .mapConcurrently */ .X2)(plan.namespaces, 16, async ({ namespace, deleteSecret, serviceAccounts }) => {
+    const failures = await (0,_apply_fan_out_js__WEBPACK_IMPORTED_MODULE_1__/* .mapConcurrently */ .X2)(plan.namespaces, _apply_fan_out_js__WEBPACK_IMPORTED_MODULE_1__/* .NAMESPACE_CONCURRENCY */ .mo, async ({ namespace, deleteSecret, serviceAccounts }) => {
         try {
             // References first, so no service account ever names a Secret that is gone.
             for (const name of serviceAccounts) {

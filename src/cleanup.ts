@@ -3,7 +3,7 @@
 // process running the same bundle, reads it back and carries it out.
 import * as core from '@actions/core'
 import type { NamespaceResult } from './apply/namespace.js'
-import { mapConcurrently } from './apply/fan-out.js'
+import { mapConcurrently, NAMESPACE_CONCURRENCY } from './apply/fan-out.js'
 import { removePullSecret } from './apply/service-accounts.js'
 import { errorMessage } from './errors.js'
 import type { Cluster } from './kube/cluster.js'
@@ -45,7 +45,7 @@ export function loadCleanupPlan(): CleanupPlan | undefined {
 
 /** Returns one line per namespace that could not be cleaned up. */
 export async function cleanUp(cluster: Cluster, plan: CleanupPlan): Promise<string[]> {
-  const failures = await mapConcurrently(plan.namespaces, 16, async ({ namespace, deleteSecret, serviceAccounts }) => {
+  const failures = await mapConcurrently(plan.namespaces, NAMESPACE_CONCURRENCY, async ({ namespace, deleteSecret, serviceAccounts }) => {
     try {
       // References first, so no service account ever names a Secret that is gone.
       for (const name of serviceAccounts) {

@@ -8,7 +8,7 @@ import { applyToNamespace, type NamespacePlan, type NamespaceResult } from './na
  * Namespaces in flight at once. Each has at most a few requests outstanding, so this keeps well under
  * the API server's default max-requests-inflight (400) and client-side connection limits.
  */
-export const NAMESPACE_CONCURRENCY = 16
+export const NAMESPACE_CONCURRENCY = 32
 
 export async function applyToNamespaces(
   cluster: Cluster,

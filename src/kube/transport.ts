@@ -13,8 +13,8 @@ import type { Endpoint } from './endpoint.js'
 /** Sent with every request, so the API server's audit log shows who wrote. */
 export const USER_AGENT = 'k8s-image-pull-secret-action'
 
-/** Enough for the 16 namespaces applied at once, two requests each, without queueing. */
-const MAX_SOCKETS = 32
+/** Enough for the 32 namespaces applied at once (fan-out.ts), two requests each, without queueing. */
+const MAX_SOCKETS = 64
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
