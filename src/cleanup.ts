@@ -45,24 +45,28 @@ export function loadCleanupPlan(): CleanupPlan | undefined {
 
 /** Returns one line per namespace that could not be cleaned up. */
 export async function cleanUp(cluster: Cluster, plan: CleanupPlan): Promise<string[]> {
-  const failures = await mapConcurrently(plan.namespaces, NAMESPACE_CONCURRENCY, async ({ namespace, deleteSecret, serviceAccounts }) => {
-    try {
-      // References first, so no service account ever names a Secret that is gone.
-      for (const name of serviceAccounts) {
-        const outcome = await removePullSecret(cluster, namespace, name, plan.secretName, { dryRun: false })
-        core.info(
-          `Namespace "${namespace}": service account "${name}" ${outcome === 'removed' ? 'no longer lists' : 'did not list'} "${plan.secretName}"`
-        )
+  const failures = await mapConcurrently(
+    plan.namespaces,
+    NAMESPACE_CONCURRENCY,
+    async ({ namespace, deleteSecret, serviceAccounts }) => {
+      try {
+        // References first, so no service account ever names a Secret that is gone.
+        for (const name of serviceAccounts) {
+          const outcome = await removePullSecret(cluster, namespace, name, plan.secretName, { dryRun: false })
+          core.info(
+            `Namespace "${namespace}": service account "${name}" ${outcome === 'removed' ? 'no longer lists' : 'did not list'} "${plan.secretName}"`
+          )
+        }
+        if (deleteSecret) {
+          const existed = await cluster.readSecret(namespace, plan.secretName)
+          if (existed) await cluster.deleteSecret(namespace, plan.secretName, { dryRun: false })
+          core.info(`Namespace "${namespace}": secret "${plan.secretName}" ${existed ? 'deleted' : 'was already gone'}`)
+        }
+        return undefined
+      } catch (error) {
+        return `${namespace}: ${errorMessage(error)}`
       }
-      if (deleteSecret) {
-        const existed = await cluster.readSecret(namespace, plan.secretName)
-        if (existed) await cluster.deleteSecret(namespace, plan.secretName, { dryRun: false })
-        core.info(`Namespace "${namespace}": secret "${plan.secretName}" ${existed ? 'deleted' : 'was already gone'}`)
-      }
-      return undefined
-    } catch (error) {
-      return `${namespace}: ${errorMessage(error)}`
     }
-  })
+  )
   return failures.filter((failure): failure is string => failure !== undefined)
 }
