@@ -151,7 +151,7 @@ async function writeSummary(context, results) {
 /** How long to wait for the `default` service account of a namespace created moments ago. */
 const DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS = 30_000;
 async function runMain() {
-    // Everything is checked before the Kubernetes client is even loaded: bad input fails fast, sends nothing.
+    // Every input is checked before anything is sent anywhere: bad input fails fast, and fails alone.
     const inputs = (0,src_inputs/* readInputs */.K)();
     const kubeconfig = (0,kube_kubeconfig/* resolveKubeconfig */.a)({ inline: inputs.kubeconfig, context: inputs.context });
     const dockerConfigJson = (0,docker_config/* serializeDockerConfig */.t5)(inputs.dockerConfig);
@@ -159,17 +159,18 @@ async function runMain() {
     const registries = Object.keys(inputs.dockerConfig.auths);
     for (const warning of credentialLifetimeWarnings(inputs.credentials))
         core/* warning */.$e(warning);
+    const [{ connect }, { runAnnotations }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 63).then(__webpack_require__.bind(__webpack_require__, 5063)),
+        Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(817)]).then(__webpack_require__.bind(__webpack_require__, 8817))
+    ]);
+    // Reads the files the kubeconfig names (certificates, token files) and fails on a bad one: no request yet.
+    const cluster = connect(kubeconfig);
+    core/* debug */.Yz(`Kubernetes API server ${kubeconfig.server}, context "${kubeconfig.contextName}" (from ${kubeconfig.origin})`);
     if (inputs.verifyRegistry) {
         const { verifyRegistryCredentials } = await __webpack_require__.e(/* import() */ 79).then(__webpack_require__.bind(__webpack_require__, 6079));
         await Promise.all(inputs.credentials.map((credential) => verifyRegistryCredentials(credential)));
         core/* info */.pq(`Registry credentials accepted by ${registries.join(', ')}`);
     }
-    const [{ connect }, { runAnnotations }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 63).then(__webpack_require__.bind(__webpack_require__, 5063)),
-        Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(817)]).then(__webpack_require__.bind(__webpack_require__, 8817))
-    ]);
-    const cluster = connect(kubeconfig);
-    core/* debug */.Yz(`Kubernetes API server ${kubeconfig.server}, context "${kubeconfig.contextName}" (from ${kubeconfig.origin})`);
     const targets = await resolveTargets(cluster, {
         listed: inputs.namespaces,
         selector: inputs.namespaceSelector,

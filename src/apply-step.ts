@@ -16,7 +16,7 @@ import { setOutputs, writeSummary } from './report/outputs.js'
 const DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS = 30_000
 
 export async function runMain(): Promise<void> {
-  // Everything is checked before the Kubernetes client is even loaded: bad input fails fast, sends nothing.
+  // Every input is checked before anything is sent anywhere: bad input fails fast, and fails alone.
   const inputs = readInputs()
   const kubeconfig = resolveKubeconfig({ inline: inputs.kubeconfig, context: inputs.context })
   const dockerConfigJson = serializeDockerConfig(inputs.dockerConfig)
@@ -24,20 +24,22 @@ export async function runMain(): Promise<void> {
   const registries = Object.keys(inputs.dockerConfig.auths)
   for (const warning of credentialLifetimeWarnings(inputs.credentials)) core.warning(warning)
 
+  const [{ connect }, { runAnnotations }] = await Promise.all([
+    import('./kube/client.js'),
+    import('./run-annotations.js')
+  ])
+  // Reads the files the kubeconfig names (certificates, token files) and fails on a bad one: no request yet.
+  const cluster = connect(kubeconfig)
+  core.debug(
+    `Kubernetes API server ${kubeconfig.server}, context "${kubeconfig.contextName}" (from ${kubeconfig.origin})`
+  )
+
   if (inputs.verifyRegistry) {
     const { verifyRegistryCredentials } = await import('./registry/verify.js')
     await Promise.all(inputs.credentials.map((credential) => verifyRegistryCredentials(credential)))
     core.info(`Registry credentials accepted by ${registries.join(', ')}`)
   }
 
-  const [{ connect }, { runAnnotations }] = await Promise.all([
-    import('./kube/client.js'),
-    import('./run-annotations.js')
-  ])
-  const cluster = connect(kubeconfig)
-  core.debug(
-    `Kubernetes API server ${kubeconfig.server}, context "${kubeconfig.contextName}" (from ${kubeconfig.origin})`
-  )
   const targets = await resolveTargets(cluster, {
     listed: inputs.namespaces,
     selector: inputs.namespaceSelector,

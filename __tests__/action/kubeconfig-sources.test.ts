@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { connect } from '../../src/kube/client.js'
 import { resolveKubeconfig } from '../../src/kube/kubeconfig.js'
 import { runAction } from '../../test-support/action-run.js'
+import { closedPort } from '../../test-support/registry-helpers.js'
 import {
   dockerConfigOf,
   kubectlDockerConfig,
@@ -140,4 +141,22 @@ test.each<[string, Registry]>([
   })
   expect(run.errors).toEqual([])
   expect(dockerConfigOf(emulator.get('secrets', 'sources', secretName))).toEqual(await kubectlDockerConfig(credentials))
+})
+
+test('a kubeconfig credential file that cannot be read fails before verify-registry contacts any registry', async () => {
+  const port = await closedPort()
+  const kubeconfig = emulator.kubeconfig().replace(/token: \S+/, 'tokenFile: /nonexistent/token')
+  expect(kubeconfig).toContain('tokenFile: /nonexistent/token')
+  emulator.clearRequests()
+  const run = await runAction({
+    ...registryInputs({ ...registry, server: `127.0.0.1:${port}` }),
+    'secret-name': 'never',
+    namespace: 'sources',
+    'verify-registry': 'true',
+    kubeconfig
+  })
+  expect(run.exitCode).toBe(1)
+  expect(run.errors).toHaveLength(1)
+  expect(run.errors[0]).toMatch(/^Input 'kubeconfig': .*\/nonexistent\/token/)
+  expect(emulator.requests).toEqual([])
 })
