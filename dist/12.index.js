@@ -187,10 +187,11 @@ async function runMain() {
         defaultServiceAccountTimeoutMs: DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS
     };
     const results = await (0,fan_out/* applyToNamespaces */.AY)(cluster, targets.namespaces, plan);
-    setOutputs(inputs.secretName, results);
-    await writeSummary({ secretName: inputs.secretName, registries, dryRun: inputs.dryRun }, results);
+    // The clean-up plan first: what was written must be undone at the end of the job even if reporting fails.
     if (inputs.cleanup && !inputs.dryRun)
         (0,cleanup/* saveCleanupPlan */.Fb)((0,cleanup/* cleanupPlanOf */.Bs)(inputs.secretName, results));
+    setOutputs(inputs.secretName, results);
+    await writeSummary({ secretName: inputs.secretName, registries, dryRun: inputs.dryRun }, results);
     const failures = results.filter((result) => result.error !== undefined);
     if (failures.length > 0) {
         const lines = failures.map((result) => `- ${result.namespace}: ${result.error}`);

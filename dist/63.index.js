@@ -203,6 +203,12 @@ function pemFrom(user, name, where) {
 }
 // ---- exec credential plugins (EKS `aws eks get-token`, gke-gcloud-auth-plugin, kubelogin) ----
 const EXEC_API_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1'];
+/**
+ * How long a plugin may take. `aws eks get-token` and gke-gcloud-auth-plugin answer in seconds; one that
+ * waits for a login that can never happen here (stdin is closed) would otherwise hold the step until the
+ * job's own timeout, since the request timeout only starts once the credentials are there.
+ */
+const EXEC_PLUGIN_TIMEOUT_MS = 60_000;
 function parseExecConfig(exec, where) {
     const { apiVersion, command, args = [], env = [] } = exec;
     if (typeof command !== 'string' || command === '')
@@ -245,7 +251,7 @@ function clusterInfo(resolved) {
  * (client-go's rule). A failure is kept too: every namespace reports the same one line, and a broken plugin
  * is not started a hundred times.
  */
-function execPluginSource(exec, kubeconfigCertificate, cluster, now = Date.now) {
+function execPluginSource(exec, kubeconfigCertificate, cluster, now = Date.now, timeoutMs = EXEC_PLUGIN_TIMEOUT_MS) {
     let pending;
     return async () => {
         const current = pending;
@@ -256,11 +262,11 @@ function execPluginSource(exec, kubeconfigCertificate, cluster, now = Date.now) 
             if (pending === current)
                 pending = undefined;
         }
-        pending ??= runExecPlugin(exec, kubeconfigCertificate, cluster);
+        pending ??= runExecPlugin(exec, kubeconfigCertificate, cluster, timeoutMs);
         return (await pending).credentials;
     };
 }
-async function runExecPlugin(exec, kubeconfigCertificate, cluster) {
+async function runExecPlugin(exec, kubeconfigCertificate, cluster, timeoutMs) {
     const spec = { interactive: false };
     if (exec.provideClusterInfo)
         spec.cluster = cluster;
@@ -274,11 +280,19 @@ async function runExecPlugin(exec, kubeconfigCertificate, cluster) {
         const child = (0,external_node_child_process_.spawn)(exec.command, exec.args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
         const chunks = [];
         child.stdout.on('data', (chunk) => chunks.push(chunk));
+        const timer = setTimeout(() => {
+            reject(failed(`did not finish within ${timeoutMs / 1000} s`));
+            child.kill('SIGKILL');
+            // A process the plugin started may still hold the pipe open: stop reading, so nothing waits on it.
+            child.stdout.destroy();
+        }, timeoutMs);
         child.on('error', (error) => {
+            clearTimeout(timer);
             const hint = error.code === 'ENOENT' && exec.installHint ? `; ${exec.installHint}` : '';
             reject(failed(`could not be started: ${error.code ?? 'error'}${hint}`));
         });
         child.on('close', (code, signal) => {
+            clearTimeout(timer);
             if (code === 0)
                 resolve(Buffer.concat(chunks).toString('utf8'));
             else

@@ -107,6 +107,8 @@ var errors = __webpack_require__(3916);
 var kube_cluster = __webpack_require__(6771);
 // EXTERNAL MODULE: ./src/kube/api-errors.ts
 var api_errors = __webpack_require__(4005);
+// EXTERNAL MODULE: ./src/kube/retry.ts
+var retry = __webpack_require__(4963);
 // EXTERNAL MODULE: ./src/apply/desired-secret.ts
 var desired_secret = __webpack_require__(2747);
 // EXTERNAL MODULE: ./src/apply/service-accounts.ts
@@ -115,6 +117,7 @@ var service_accounts = __webpack_require__(7708);
 // Everything the action does in one namespace: create it when asked, make the Secret right, add it to the
 // service accounts. Reads go out together; writes only where something differs; the Secret is written
 // before any service account names it, so a failure never leaves a reference to a Secret that is missing.
+
 
 
 
@@ -156,12 +159,17 @@ async function reconcileNamespace(cluster, namespace, plan, result) {
         await failForMissingServiceAccounts(cluster, namespace, plan, missing);
     result.secret = await reconcileSecret(cluster, namespace, existing, plan);
     core/* info */.pq(`Namespace "${namespace}": secret "${plan.secret.name}" ${result.secret}`);
-    await Promise.all([...accounts].map(async ([name, account]) => {
+    // Every account settles before the namespace is reported: when one fails, another's wait or write must not
+    // go on unseen and land after the outputs and the clean-up plan were written without it.
+    const outcomes = await Promise.allSettled([...accounts].map(async ([name, account]) => {
         const serviceAccount = account ?? (await (0,service_accounts/* waitForServiceAccount */.lc)(cluster, namespace, name, plan.defaultServiceAccountTimeoutMs));
         const outcome = await (0,service_accounts/* addPullSecret */.bO)(cluster, namespace, serviceAccount, plan.secret.name, write);
         result.serviceAccounts[name] = outcome;
         core/* info */.pq(`Namespace "${namespace}": service account "${name}" ${outcome === 'added' ? 'now pulls with' : 'already pulls with'} "${plan.secret.name}"`);
     }));
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure)
+        throw failure.reason;
 }
 /** Each wanted service account by name (undefined when missing), or all of them for '*'. */
 async function readServiceAccounts(cluster, namespace, wanted, namespaceIsNew) {
@@ -226,7 +234,7 @@ async function applyAfterDelete(cluster, namespace, plan) {
             const stillThere = error instanceof api_errors/* KubeApiError */.W3 && (error.status === 409 || error.status === 422);
             if (!stillThere || attempt >= 5)
                 throw error;
-            await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+            await (0,retry/* sleep */.yy)(100 * attempt);
         }
     }
 }
@@ -803,8 +811,8 @@ function hasControlCharacter(value) {
 // The label selector syntax of k8s.io/apimachinery/pkg/labels.Parse (what `kubectl get -l` and the API's
 // `labelSelector` parameter accept): comma-separated requirements, each one of
 //   key   !key   key=value   key==value   key!=value   key in (a,b)   key notin (a,b)   key>1   key<1
-// Parsed here so that a typo fails as an input error before any request, and so that anything matching
-// namespaces by labels (the emulator, tests) can share one implementation.
+// Parsed here so that a typo fails as an input error before any request. The API server does the matching
+// (labelSelectorMatches below is used by the unit tests only; the emulator has its own, emulator/selectors.ts).
 
 /** A selector that does not parse; the message says where and why, in the words of labels.Parse. */
 class LabelSelectorError extends Error {
@@ -1655,7 +1663,10 @@ function namedEntries(document, listKey, itemKey, where) {
         return { name: entry.name, [itemKey]: body };
     });
 }
-/** kubectl's merge: the first file that defines a name wins, and so does the first current-context. */
+/**
+ * kubectl's merge: the first file that defines a name wins, and so does the first non-empty current-context
+ * (kubectl itself writes `current-context: ""` into a kubeconfig that has none yet).
+ */
 function mergeDocuments(documents) {
     const merged = { apiVersion: 'v1', kind: 'Config', clusters: [], users: [], contexts: [] };
     for (const document of documents) {
@@ -1666,7 +1677,7 @@ function mergeDocuments(documents) {
                     merged[key].push(entry);
             }
         }
-        merged['current-context'] ??= document['current-context'];
+        merged['current-context'] ||= document['current-context'];
     }
     return merged;
 }
@@ -1901,6 +1912,10 @@ function maskDockerConfig(config) {
             const value = fields[field];
             if (typeof value === 'string')
                 maskSecretString(value);
+        }
+        // The `auth` the Secret will hold for an entry given as username and password without one.
+        if (typeof fields.username === 'string' && typeof fields.password === 'string' && fields.auth === undefined) {
+            maskValue((0,_docker_config_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeAuth */ .zx)(fields.username, fields.password));
         }
         // The password hidden in `auth`, when only `auth` is given.
         if (typeof fields.auth === 'string' && /^[A-Za-z0-9+/]+=*$/.test(fields.auth)) {

@@ -19,6 +19,8 @@ var core = __webpack_require__(8179);
 var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/masking.ts
+var masking = __webpack_require__(6527);
 // EXTERNAL MODULE: ./src/kube/retry.ts
 var retry = __webpack_require__(4963);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
@@ -150,6 +152,7 @@ function proxyFor(url, env = process.env) {
 // applies to every tls.connect without an explicit `ca` (undici's included); proxies from HTTPS_PROXY /
 // HTTP_PROXY / NO_PROXY (proxy.ts) through undici's ProxyAgent. Nothing here logs a credential, an
 // Authorization header or a token: debug lines hold hosts, paths and status codes only.
+
 
 
 
@@ -346,6 +349,13 @@ async function verifyRegistryCredentials(credential, options = {}) {
         }
         if (typeof token !== 'string' || token === '') {
             throw new errors/* ActionError */.lZ(`The token service of registry '${server}' (${url.host}) answered without a token; ${SKIP_HINT}.`);
+        }
+        // The token is a credential too. undici's error for a header value it cannot send quotes the value, so
+        // such a token is refused here, without it.
+        (0,masking/* maskValue */.QS)(token);
+        if (!/^[\x21-\x7e]+$/.test(token)) {
+            throw new errors/* ActionError */.lZ(`The token service of registry '${server}' (${url.host}) answered with a token that cannot be sent in an ` +
+                `HTTP header; ${SKIP_HINT}.`);
         }
         return token;
     }

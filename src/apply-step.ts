@@ -58,9 +58,10 @@ export async function runMain(): Promise<void> {
   }
   const results = await applyToNamespaces(cluster, targets.namespaces, plan)
 
+  // The clean-up plan first: what was written must be undone at the end of the job even if reporting fails.
+  if (inputs.cleanup && !inputs.dryRun) saveCleanupPlan(cleanupPlanOf(inputs.secretName, results))
   setOutputs(inputs.secretName, results)
   await writeSummary({ secretName: inputs.secretName, registries, dryRun: inputs.dryRun }, results)
-  if (inputs.cleanup && !inputs.dryRun) saveCleanupPlan(cleanupPlanOf(inputs.secretName, results))
 
   const failures = results.filter((result) => result.error !== undefined)
   if (failures.length > 0) {

@@ -41,7 +41,7 @@ export interface Inputs {
   /** Username and password of every entry of dockerConfig, for verify-registry and warnings. */
   credentials: RegistryCredential[]
   secretName: string
-  /** As listed (comma/newline), trimmed, deduplicated, in order; [] = the lead's default namespace. */
+  /** As listed (comma/newline), trimmed, deduplicated, in order; [] = the kubeconfig context's namespace. */
   namespaces: string[]
   /** A label selector that parses (kept as written, trimmed); undefined when not given. */
   namespaceSelector: string | undefined

@@ -111,6 +111,10 @@ export function maskDockerConfig(config: unknown): void {
       const value = fields[field]
       if (typeof value === 'string') maskSecretString(value)
     }
+    // The `auth` the Secret will hold for an entry given as username and password without one.
+    if (typeof fields.username === 'string' && typeof fields.password === 'string' && fields.auth === undefined) {
+      maskValue(encodeAuth(fields.username, fields.password))
+    }
     // The password hidden in `auth`, when only `auth` is given.
     if (typeof fields.auth === 'string' && /^[A-Za-z0-9+/]+=*$/.test(fields.auth)) {
       const decoded = Buffer.from(fields.auth, 'base64').toString('utf8')

@@ -301,6 +301,27 @@ test('cleanup: the post step removes what the run created, and only that', async
   expect(emulator.requests.some((request) => request.namespace === 'ephemeral-c')).toBe(false)
 })
 
+test('cleanup: the plan is saved even when the job summary cannot be written', async () => {
+  seedNamespace(emulator, 'ephemeral-d')
+  const run = await runAgainst(
+    emulator,
+    {
+      ...registryInputs(GHCR),
+      'secret-name': 'preview-pull',
+      namespace: 'ephemeral-d',
+      'service-accounts': 'default',
+      cleanup: 'true'
+    },
+    { env: { GITHUB_STEP_SUMMARY: scratch } } // a directory: writing the summary fails
+  )
+  expect(run.exitCode).not.toBe(0)
+  expect(emulator.get('secrets', 'ephemeral-d', 'preview-pull')).toBeDefined()
+  expect(JSON.parse(run.state['cleanup-plan'])).toEqual({
+    secretName: 'preview-pull',
+    namespaces: [{ namespace: 'ephemeral-d', deleteSecret: true, serviceAccounts: ['default'] }]
+  })
+})
+
 test('without cleanup the post step does nothing', async () => {
   seedNamespace(emulator, 'kept')
   const main = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'kept', namespace: 'kept' })

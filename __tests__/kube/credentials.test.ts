@@ -287,6 +287,15 @@ describe('exec plugins', () => {
     )
   })
 
+  test('a plugin that never finishes is stopped after the timeout, with one line that says so', async () => {
+    const hanging = script('hanging', 'exec sleep 30')
+    const started = Date.now()
+    await expect(execPluginSource(execConfig(hanging), undefined, {}, Date.now, 300)()).rejects.toThrow(
+      `the kubeconfig's exec credential plugin \`${hanging}\` failed (did not finish within 0.3 s).`
+    )
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+
   test('an exec apiVersion other than v1/v1beta1 is an input error', () => {
     expect(() =>
       credentialsOf(resolvedWith({ exec: { apiVersion: 'client.authentication.k8s.io/v1alpha1', command: 'aws' } }))

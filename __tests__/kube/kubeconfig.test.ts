@@ -98,6 +98,13 @@ test('KUBECONFIG files merge as kubectl merges them and relative paths resolve a
   expect(resolved.document?.clusters[0].cluster['certificate-authority']).toBe(join(dir, 'a', 'ca.crt'))
 })
 
+test("KUBECONFIG: an empty current-context does not hide the next file's, as in kubectl", () => {
+  writeFileSync(join(dir, 'empty'), kubeconfig({ contexts: ['unused'], current: '' }))
+  writeFileSync(join(dir, 'real'), kubeconfig({ namespace: 'apps', contexts: ['ci'] }))
+  const resolved = resolveKubeconfig({ env: { KUBECONFIG: `${join(dir, 'empty')}:${join(dir, 'real')}` } })
+  expect(resolved).toMatchObject({ origin: 'KUBECONFIG', contextName: 'ci', namespace: 'apps' })
+})
+
 test('an unreadable KUBECONFIG file is an input error naming it', () => {
   const error = inputError(() => resolveKubeconfig({ env: { KUBECONFIG: join(dir, 'missing') } }))
   expect(error.message).toBe(

@@ -173,6 +173,17 @@ describe('answers distribution does not give (a scripted plain-HTTP registry)', 
     expect((error as Error).message).toContain('answered without a token')
   })
 
+  test('a token that cannot go into a header is refused without quoting it', async () => {
+    const token = 'tok-8f3k2Lq9\nsecond-line-of-token'
+    handler = (request, response, base) => {
+      if (request.url?.startsWith('/token')) return response.writeHead(200).end(JSON.stringify({ token }))
+      response.writeHead(401, bearerChallenge(`${base}/token`)).end()
+    }
+    const error = await verifyRegistryCredentials({ server: origin, ...puller }).catch((e: unknown) => e)
+    expect((error as Error).message).toContain('answered with a token that cannot be sent in an HTTP header')
+    expect((error as Error).message).not.toContain('tok-8f3k2Lq9')
+  })
+
   test('a token realm nobody listens on', async () => {
     const realm = `http://127.0.0.1:${await closedPort()}/token`
     handler = (_request, response) => response.writeHead(401, bearerChallenge(realm)).end()

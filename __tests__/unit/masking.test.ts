@@ -131,6 +131,11 @@ describe('maskDockerConfig and maskSerializedConfig', () => {
 
   test('the legacy form without auths, and shapes that are not configs at all', () => {
     expect(masksOf(() => maskDockerConfig({ a: { auth: encodeAuth('u', 'legacy-pw') } }))).toContain('legacy-pw')
+    // An entry without `auth`: the one the Secret will hold is built from username and password.
+    expect(masksOf(() => maskDockerConfig({ auths: { e: { username: 'w', password: 'pw-five-5' } } }))).toEqual([
+      'pw-five-5',
+      encodeAuth('w', 'pw-five-5')
+    ])
     expect(masksOf(() => maskDockerConfig(null))).toEqual([])
     expect(masksOf(() => maskDockerConfig('x'))).toEqual([])
   })

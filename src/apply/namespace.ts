@@ -6,6 +6,7 @@ import type { V1Secret, V1ServiceAccount } from '@kubernetes/client-node'
 import { ActionError, errorMessage } from '../errors.js'
 import { FIELD_MANAGER, type Cluster } from '../kube/cluster.js'
 import { KubeApiError } from '../kube/api-errors.js'
+import { sleep } from '../kube/retry.js'
 import { compareSecret, desiredSecret, type SecretSpec } from './desired-secret.js'
 import { addPullSecret, waitForServiceAccount, type ServiceAccountOutcome } from './service-accounts.js'
 
@@ -82,7 +83,9 @@ async function reconcileNamespace(
   result.secret = await reconcileSecret(cluster, namespace, existing, plan)
   core.info(`Namespace "${namespace}": secret "${plan.secret.name}" ${result.secret}`)
 
-  await Promise.all(
+  // Every account settles before the namespace is reported: when one fails, another's wait or write must not
+  // go on unseen and land after the outputs and the clean-up plan were written without it.
+  const outcomes = await Promise.allSettled(
     [...accounts].map(async ([name, account]) => {
       const serviceAccount =
         account ?? (await waitForServiceAccount(cluster, namespace, name, plan.defaultServiceAccountTimeoutMs))
@@ -93,6 +96,8 @@ async function reconcileNamespace(
       )
     })
   )
+  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')
+  if (failure) throw failure.reason
 }
 
 /** Each wanted service account by name (undefined when missing), or all of them for '*'. */
@@ -175,7 +180,7 @@ async function applyAfterDelete(cluster: Cluster, namespace: string, plan: Names
     } catch (error) {
       const stillThere = error instanceof KubeApiError && (error.status === 409 || error.status === 422)
       if (!stillThere || attempt >= 5) throw error
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt))
+      await sleep(100 * attempt)
     }
   }
 }

@@ -141,6 +141,13 @@ function pemFrom(user: Record<string, unknown>, name: string, where: string): Bu
 
 const EXEC_API_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1']
 
+/**
+ * How long a plugin may take. `aws eks get-token` and gke-gcloud-auth-plugin answer in seconds; one that
+ * waits for a login that can never happen here (stdin is closed) would otherwise hold the step until the
+ * job's own timeout, since the request timeout only starts once the credentials are there.
+ */
+export const EXEC_PLUGIN_TIMEOUT_MS = 60_000
+
 export interface ExecConfig {
   apiVersion: string
   command: string
@@ -211,7 +218,8 @@ export function execPluginSource(
   exec: ExecConfig,
   kubeconfigCertificate: ClientCertificate | undefined,
   cluster: Record<string, unknown>,
-  now: () => number = Date.now
+  now: () => number = Date.now,
+  timeoutMs: number = EXEC_PLUGIN_TIMEOUT_MS
 ): CredentialSource {
   let pending: Promise<HeldCredentials> | undefined
   return async () => {
@@ -221,7 +229,7 @@ export function execPluginSource(
       if (now() < held.expiresAt) return held.credentials
       if (pending === current) pending = undefined
     }
-    pending ??= runExecPlugin(exec, kubeconfigCertificate, cluster)
+    pending ??= runExecPlugin(exec, kubeconfigCertificate, cluster, timeoutMs)
     return (await pending).credentials
   }
 }
@@ -229,7 +237,8 @@ export function execPluginSource(
 async function runExecPlugin(
   exec: ExecConfig,
   kubeconfigCertificate: ClientCertificate | undefined,
-  cluster: Record<string, unknown>
+  cluster: Record<string, unknown>,
+  timeoutMs: number
 ): Promise<HeldCredentials> {
   const spec: Record<string, unknown> = { interactive: false }
   if (exec.provideClusterInfo) spec.cluster = cluster
@@ -249,11 +258,19 @@ async function runExecPlugin(
     const child = spawn(exec.command, exec.args, { env, stdio: ['ignore', 'pipe', 'ignore'] })
     const chunks: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
+    const timer = setTimeout(() => {
+      reject(failed(`did not finish within ${timeoutMs / 1000} s`))
+      child.kill('SIGKILL')
+      // A process the plugin started may still hold the pipe open: stop reading, so nothing waits on it.
+      child.stdout.destroy()
+    }, timeoutMs)
     child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer)
       const hint = error.code === 'ENOENT' && exec.installHint ? `; ${exec.installHint}` : ''
       reject(failed(`could not be started: ${error.code ?? 'error'}${hint}`))
     })
     child.on('close', (code, signal) => {
+      clearTimeout(timer)
       if (code === 0) resolve(Buffer.concat(chunks).toString('utf8'))
       else reject(failed(signal ? `killed by ${signal}` : `exit ${code}`))
     })

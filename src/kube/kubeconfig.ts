@@ -158,7 +158,10 @@ function namedEntries(
   })
 }
 
-/** kubectl's merge: the first file that defines a name wins, and so does the first current-context. */
+/**
+ * kubectl's merge: the first file that defines a name wins, and so does the first non-empty current-context
+ * (kubectl itself writes `current-context: ""` into a kubeconfig that has none yet).
+ */
 function mergeDocuments(documents: KubeconfigDocument[]): KubeconfigDocument {
   const merged: KubeconfigDocument = { apiVersion: 'v1', kind: 'Config', clusters: [], users: [], contexts: [] }
   for (const document of documents) {
@@ -168,7 +171,7 @@ function mergeDocuments(documents: KubeconfigDocument[]): KubeconfigDocument {
         if (!known.has(entry.name)) (merged[key] as { name: string }[]).push(entry)
       }
     }
-    merged['current-context'] ??= document['current-context']
+    merged['current-context'] ||= document['current-context']
   }
   return merged
 }

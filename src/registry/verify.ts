@@ -11,6 +11,7 @@ import * as core from '@actions/core'
 import { Agent, fetch, ProxyAgent, type Dispatcher, type Response } from 'undici'
 import type { RegistryCredential } from '../docker-config.js'
 import { ActionError } from '../errors.js'
+import { maskValue } from '../masking.js'
 import { withRetry, parseRetryAfter, type RetryPolicy, type RetryVerdict } from '../kube/retry.js'
 import { parseWwwAuthenticate, type Challenge } from './challenge.js'
 import { proxyFor } from './proxy.js'
@@ -238,6 +239,15 @@ export async function verifyRegistryCredentials(
     if (typeof token !== 'string' || token === '') {
       throw new ActionError(
         `The token service of registry '${server}' (${url.host}) answered without a token; ${SKIP_HINT}.`
+      )
+    }
+    // The token is a credential too. undici's error for a header value it cannot send quotes the value, so
+    // such a token is refused here, without it.
+    maskValue(token)
+    if (!/^[\x21-\x7e]+$/.test(token)) {
+      throw new ActionError(
+        `The token service of registry '${server}' (${url.host}) answered with a token that cannot be sent in an ` +
+          `HTTP header; ${SKIP_HINT}.`
       )
     }
     return token

@@ -1,8 +1,8 @@
 // The label selector syntax of k8s.io/apimachinery/pkg/labels.Parse (what `kubectl get -l` and the API's
 // `labelSelector` parameter accept): comma-separated requirements, each one of
 //   key   !key   key=value   key==value   key!=value   key in (a,b)   key notin (a,b)   key>1   key<1
-// Parsed here so that a typo fails as an input error before any request, and so that anything matching
-// namespaces by labels (the emulator, tests) can share one implementation.
+// Parsed here so that a typo fails as an input error before any request. The API server does the matching
+// (labelSelectorMatches below is used by the unit tests only; the emulator has its own, emulator/selectors.ts).
 import { labelValueProblems, qualifiedNameProblems } from './names.js'
 
 export type SelectorOperator =
