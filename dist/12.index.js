@@ -121,6 +121,7 @@ async function writeSummary(context, results) {
         { data: 'Registries', header: true }
     ];
     const registries = context.registries.join(', ');
+    // addTable writes cells as HTML, and error texts quote the server's words: escape them.
     const rows = results.map((result) => [
         result.namespace,
         result.error ? `failed: ${result.error}` : (result.secret ?? ''),
@@ -128,11 +129,14 @@ async function writeSummary(context, results) {
             .map(([name, outcome]) => `${name} (${outcome})`)
             .join(', ') || '-',
         registries
-    ]);
+    ].map(escapeHtml));
     await core/* summary */.z
         .addHeading(`Image pull secret \`${context.secretName}\`${context.dryRun ? ' (dry run)' : ''}`, 3)
         .addTable([header, ...rows])
         .write();
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 ;// CONCATENATED MODULE: ./src/apply-step.ts

@@ -400,7 +400,7 @@ function cleanupPlanOf(secretName, results) {
     const namespaces = results
         .map((result) => ({
         namespace: result.namespace,
-        deleteSecret: result.secret === 'created' || result.secret === 'updated',
+        deleteSecret: result.secret === 'created',
         serviceAccounts: Object.entries(result.serviceAccounts)
             .filter(([, outcome]) => outcome === 'added')
             .map(([name]) => name)

@@ -14,7 +14,10 @@ export interface CleanupPlan {
   secretName: string
   namespaces: {
     namespace: string
-    /** The main step created or changed the Secret here. */
+    /**
+     * The main step created the Secret here. One it only updated existed before the run: deleting it would
+     * take away what others rely on, and its old content cannot be restored, so it stays.
+     */
     deleteSecret: boolean
     /** Service accounts the main step added the Secret to. */
     serviceAccounts: string[]
@@ -25,7 +28,7 @@ export function cleanupPlanOf(secretName: string, results: NamespaceResult[]): C
   const namespaces = results
     .map((result) => ({
       namespace: result.namespace,
-      deleteSecret: result.secret === 'created' || result.secret === 'updated',
+      deleteSecret: result.secret === 'created',
       serviceAccounts: Object.entries(result.serviceAccounts)
         .filter(([, outcome]) => outcome === 'added')
         .map(([name]) => name)

@@ -268,7 +268,17 @@ test('cleanup: the post step removes what the run created, and only that', async
   emulator.seed({ ...existingAccount, imagePullSecrets: [{ name: 'keep-me' }] })
   seedNamespace(emulator, 'ephemeral-b')
   seedNamespace(emulator, 'ephemeral-c')
+  seedNamespace(emulator, 'ephemeral-e')
   // In ephemeral-c the Secret is already there and listed: this run changes nothing there, so the post step must leave it.
+  // In ephemeral-e a Secret of that name exists with other credentials: the run updates it and lists it; the
+  // post step takes the entry out again but leaves the Secret, which existed before the run.
+  emulator.seed({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'preview-pull', namespace: 'ephemeral-e' },
+    type: 'kubernetes.io/dockerconfigjson',
+    data: { '.dockerconfigjson': Buffer.from('{"auths":{}}').toString('base64') }
+  })
   const inputs = {
     ...registryInputs(GHCR),
     'secret-name': 'preview-pull',
@@ -277,8 +287,9 @@ test('cleanup: the post step removes what the run created, and only that', async
   }
   expect((await runAgainst(emulator, { ...inputs, namespace: 'ephemeral-c', cleanup: 'false' })).exitCode).toBe(0)
 
-  const main = await runAgainst(emulator, { ...inputs, namespace: 'ephemeral-a,ephemeral-b,ephemeral-c' })
+  const main = await runAgainst(emulator, { ...inputs, namespace: 'ephemeral-a,ephemeral-b,ephemeral-c,ephemeral-e' })
   expect(main.exitCode).toBe(0)
+  expect(JSON.parse(main.outputs.result)[3]).toMatchObject({ namespace: 'ephemeral-e', secret: 'updated' })
   expect(pullSecretNames(emulator.get('serviceaccounts', 'ephemeral-a', 'default'))).toEqual([
     'keep-me',
     'preview-pull'
@@ -287,7 +298,7 @@ test('cleanup: the post step removes what the run created, and only that', async
   emulator.clearRequests()
   const post = await runAgainst(
     emulator,
-    { ...inputs, namespace: 'ephemeral-a,ephemeral-b,ephemeral-c' },
+    { ...inputs, namespace: 'ephemeral-a,ephemeral-b,ephemeral-c,ephemeral-e' },
     { post: { state: main.state } }
   )
   expect(post.errors).toEqual([])
@@ -299,6 +310,8 @@ test('cleanup: the post step removes what the run created, and only that', async
   expect(emulator.get('secrets', 'ephemeral-c', 'preview-pull')).toBeDefined()
   expect(pullSecretNames(emulator.get('serviceaccounts', 'ephemeral-c', 'default'))).toEqual(['preview-pull'])
   expect(emulator.requests.some((request) => request.namespace === 'ephemeral-c')).toBe(false)
+  expect(dockerConfigOf(emulator.get('secrets', 'ephemeral-e', 'preview-pull'))).toHaveProperty(['auths', 'ghcr.io'])
+  expect(pullSecretNames(emulator.get('serviceaccounts', 'ephemeral-e', 'default'))).toEqual([])
 })
 
 test('cleanup: the plan is saved even when the job summary cannot be written', async () => {

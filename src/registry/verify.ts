@@ -102,7 +102,9 @@ export function describeNetworkFailure(error: unknown, timeoutMs: number): strin
   if (code?.startsWith('ERR_SSL')) {
     return `the TLS handshake failed: ${message} (${code}); if the registry serves plain HTTP only, write its key as http://HOST`
   }
-  return code ? `${message} (${code})` : message
+  // Anything else is named, not quoted: an unknown error's message may carry request details.
+  const name = causeChain(error).at(-1)?.name
+  return `the request failed (${code ?? (typeof name === 'string' ? name : 'unknown error')})`
 }
 
 function classify(error: unknown): RetryVerdict {

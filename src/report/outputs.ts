@@ -58,16 +58,23 @@ export async function writeSummary(context: SummaryContext, results: NamespaceRe
     { data: 'Registries', header: true }
   ]
   const registries = context.registries.join(', ')
-  const rows = results.map((result) => [
-    result.namespace,
-    result.error ? `failed: ${result.error}` : (result.secret ?? ''),
-    Object.entries(result.serviceAccounts)
-      .map(([name, outcome]) => `${name} (${outcome})`)
-      .join(', ') || '-',
-    registries
-  ])
+  // addTable writes cells as HTML, and error texts quote the server's words: escape them.
+  const rows = results.map((result) =>
+    [
+      result.namespace,
+      result.error ? `failed: ${result.error}` : (result.secret ?? ''),
+      Object.entries(result.serviceAccounts)
+        .map(([name, outcome]) => `${name} (${outcome})`)
+        .join(', ') || '-',
+      registries
+    ].map(escapeHtml)
+  )
   await core.summary
     .addHeading(`Image pull secret \`${context.secretName}\`${context.dryRun ? ' (dry run)' : ''}`, 3)
     .addTable([header, ...rows])
     .write()
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
