@@ -511,6 +511,8 @@ function briefFailure(error) {
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: ./src/apply/concurrency.ts
+var concurrency = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/kube/transport.ts
 // The HTTP(S) requests to the API server, on node:https with one keep-alive agent per run: the action
 // needs a handful of JSON REST calls, and loading @kubernetes/client-node for them cost more than the calls.
@@ -521,10 +523,11 @@ var external_node_https_ = __webpack_require__(4708);
 // No error message or header here ever holds a request body, a response body or a credential.
 
 
+
 /** Sent with every request, so the API server's audit log shows who wrote. */
 const USER_AGENT = 'k8s-image-pull-secret-action';
-/** Enough for the 32 namespaces applied at once (fan-out.ts), two requests each, without queueing. */
-const MAX_SOCKETS = 64;
+/** Enough for everything apply/concurrency.ts lets run at once, without queueing for a socket. */
+const MAX_SOCKETS = concurrency/* NAMESPACE_CONCURRENCY */.mo * concurrency/* SERVICE_ACCOUNT_CONCURRENCY */.Yv;
 /** A non-2xx answer: the fields of client-node's ApiException, which api-errors.ts reads. */
 class HttpStatusError extends Error {
     code;

@@ -2,278 +2,45 @@ export const id = 728;
 export const ids = [728];
 export const modules = {
 
-/***/ 2747:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bm: () => (/* binding */ desiredSecret),
-/* harmony export */   P_: () => (/* binding */ RUN_ANNOTATION_PREFIX),
-/* harmony export */   sj: () => (/* binding */ compareSecret)
+/* harmony export */   X2: () => (/* binding */ mapConcurrently),
+/* harmony export */   Yv: () => (/* binding */ SERVICE_ACCOUNT_CONCURRENCY),
+/* harmony export */   mo: () => (/* binding */ NAMESPACE_CONCURRENCY)
 /* harmony export */ });
-/* unused harmony exports SECRET_TYPE, DATA_KEY, MANAGED_BY_LABEL, MANAGER_NAME */
-const SECRET_TYPE = 'kubernetes.io/dockerconfigjson';
-const DATA_KEY = '.dockerconfigjson';
-/** Marks the Secrets this action writes (the recommended label, https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/). */
-const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
-const MANAGER_NAME = 'k8s-image-pull-secret-action';
-/** Where the run that last changed the credentials is recorded; written only with a data change. */
-const RUN_ANNOTATION_PREFIX = 'k8s-image-pull-secret-action/';
-function desiredSecret(spec, runAnnotations) {
-    return {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: {
-            name: spec.name,
-            labels: { ...spec.labels, [MANAGED_BY_LABEL]: MANAGER_NAME },
-            annotations: { ...spec.annotations, ...runAnnotations }
-        },
-        type: SECRET_TYPE,
-        data: { [DATA_KEY]: Buffer.from(spec.dockerConfigJson, 'utf8').toString('base64') }
-    };
-}
-function compareSecret(existing, spec, fieldManager) {
-    const wanted = desiredSecret(spec, {});
-    const sameData = (existing.data ?? {})[DATA_KEY] === wanted.data?.[DATA_KEY];
-    const existingType = existing.type ?? 'Opaque';
-    if (existingType !== SECRET_TYPE) {
-        return {
-            kind: 'needs-recreate',
-            why: `it exists with type "${existingType}", and a Secret's type cannot be changed`
-        };
-    }
-    if (!sameData && existing.immutable) {
-        return { kind: 'needs-recreate', why: 'it exists and is immutable, so its data cannot be changed' };
-    }
-    if (!sameData)
-        return { kind: 'data-differs' };
-    const owned = ownedMetadataKeys(existing.metadata?.managedFields, fieldManager);
-    const labelsMatch = mapMatches(existing.metadata?.labels, wanted.metadata?.labels ?? {}, owned.labels);
-    const annotationsMatch = mapMatches(existing.metadata?.annotations, wanted.metadata?.annotations ?? {}, new Set([...owned.annotations].filter((key) => !key.startsWith(RUN_ANNOTATION_PREFIX))));
-    if (labelsMatch && annotationsMatch)
-        return { kind: 'equal' };
-    return { kind: 'metadata-differs', runAnnotations: runAnnotationsOf(existing) };
-}
-/** Every wanted entry is there with its value, and no key we applied before has been dropped from the inputs. */
-function mapMatches(existing, wanted, owned) {
-    const current = existing ?? {};
-    if (Object.entries(wanted).some(([key, value]) => current[key] !== value))
-        return false;
-    return [...owned].every((key) => key in wanted);
-}
-function runAnnotationsOf(secret) {
-    return Object.fromEntries(Object.entries(secret.metadata?.annotations ?? {}).filter(([key]) => key.startsWith(RUN_ANNOTATION_PREFIX)));
-}
-/**
- * The label and annotation keys that our field manager applied, read from managedFields (FieldsV1:
- * `{"f:metadata":{"f:labels":{"f:KEY":{}}}}`). Server-side apply removes such keys when we stop sending
- * them, so a key dropped from the inputs is a change that needs a write.
- */
-function ownedMetadataKeys(managedFields, fieldManager) {
-    const labels = new Set();
-    const annotations = new Set();
-    for (const entry of managedFields ?? []) {
-        if (entry.manager !== fieldManager || entry.operation !== 'Apply')
-            continue;
-        const metadata = entry.fieldsV1?.['f:metadata'];
-        for (const key of Object.keys(metadata?.['f:labels'] ?? {}))
-            if (key.startsWith('f:'))
-                labels.add(key.slice(2));
-        for (const key of Object.keys(metadata?.['f:annotations'] ?? {}))
-            if (key.startsWith('f:'))
-                annotations.add(key.slice(2));
-    }
-    return { labels, annotations };
-}
-
-
-/***/ }),
-
-/***/ 8524:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  mo: () => (/* binding */ NAMESPACE_CONCURRENCY),
-  AY: () => (/* binding */ applyToNamespaces),
-  X2: () => (/* binding */ mapConcurrently)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/kube/cluster.ts
-var kube_cluster = __webpack_require__(6771);
-// EXTERNAL MODULE: ./src/kube/api-errors.ts
-var api_errors = __webpack_require__(4005);
-// EXTERNAL MODULE: ./src/kube/retry.ts
-var retry = __webpack_require__(4963);
-// EXTERNAL MODULE: ./src/apply/desired-secret.ts
-var desired_secret = __webpack_require__(2747);
-// EXTERNAL MODULE: ./src/apply/service-accounts.ts
-var service_accounts = __webpack_require__(7708);
-;// CONCATENATED MODULE: ./src/apply/namespace.ts
-// Everything the action does in one namespace: create it when asked, make the Secret right, add it to the
-// service accounts. Reads go out together; writes only where something differs; the Secret is written
-// before any service account names it, so a failure never leaves a reference to a Secret that is missing.
-
-
-
-
-
-
-
-const DEFAULT_SERVICE_ACCOUNT = 'default';
-async function applyToNamespace(cluster, namespace, plan) {
-    const result = { namespace, serviceAccounts: {}, namespaceCreated: false };
-    try {
-        await reconcileNamespace(cluster, namespace, plan, result);
-    }
-    catch (error) {
-        result.error = (0,errors/* errorMessage */.gJ)(error);
-    }
-    return result;
-}
-async function reconcileNamespace(cluster, namespace, plan, result) {
-    const write = { dryRun: plan.dryRun };
-    if (plan.namespacesToCreate.has(namespace)) {
-        result.namespaceCreated = (await cluster.createNamespace(namespace, write)) === 'created';
-        if (result.namespaceCreated)
-            core/* info */.pq(`Namespace "${namespace}": created${plan.dryRun ? ' (dry run)' : ''}`);
-        if (result.namespaceCreated && plan.dryRun) {
-            // Nothing can be checked inside a namespace that a dry run did not really create: report what the
-            // real run would do there (a new namespace holds no Secret and only the default service account).
-            planForNewNamespace(plan, result);
-            return;
-        }
-    }
-    const [existing, accounts] = await Promise.all([
-        cluster.readSecret(namespace, plan.secret.name),
-        readServiceAccounts(cluster, namespace, plan.serviceAccounts, result.namespaceCreated)
-    ]);
-    const missing = [...accounts]
-        .filter(([name, account]) => !account && name !== DEFAULT_SERVICE_ACCOUNT)
-        .map(([name]) => name);
-    if (missing.length > 0)
-        await failForMissingServiceAccounts(cluster, namespace, plan, missing);
-    result.secret = await reconcileSecret(cluster, namespace, existing, plan);
-    core/* info */.pq(`Namespace "${namespace}": secret "${plan.secret.name}" ${result.secret}`);
-    // Every account settles before the namespace is reported: when one fails, another's wait or write must not
-    // go on unseen and land after the outputs and the clean-up plan were written without it.
-    const outcomes = await Promise.allSettled([...accounts].map(async ([name, account]) => {
-        const serviceAccount = account ?? (await (0,service_accounts/* waitForServiceAccount */.lc)(cluster, namespace, name, plan.defaultServiceAccountTimeoutMs));
-        const outcome = await (0,service_accounts/* addPullSecret */.bO)(cluster, namespace, serviceAccount, plan.secret.name, write);
-        result.serviceAccounts[name] = outcome;
-        core/* info */.pq(`Namespace "${namespace}": service account "${name}" ${outcome === 'added' ? 'now pulls with' : 'already pulls with'} "${plan.secret.name}"`);
-    }));
-    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failure)
-        throw failure.reason;
-}
-/** Each wanted service account by name (undefined when missing), or all of them for '*'. */
-async function readServiceAccounts(cluster, namespace, wanted, namespaceIsNew) {
-    if (wanted === '*') {
-        const all = new Map();
-        for (const account of await cluster.listServiceAccounts(namespace))
-            all.set(account.metadata?.name ?? '', account);
-        // In a namespace created moments ago the list may not show `default` yet: it is coming, so wait for it.
-        if (namespaceIsNew && !all.has(DEFAULT_SERVICE_ACCOUNT))
-            all.set(DEFAULT_SERVICE_ACCOUNT, undefined);
-        return all;
-    }
-    const found = await Promise.all(wanted.map((name) => cluster.readServiceAccount(namespace, name)));
-    return new Map(wanted.map((name, index) => [name, found[index]]));
-}
-/**
- * A listed service account that is missing is most likely a typo, and fails the namespace before anything
- * is written. But a GET in a missing namespace also answers 404, so ask the server (a dry-run apply, which
- * the action may do anyway) whether the namespace itself is what is missing, to say the right thing.
- */
-async function failForMissingServiceAccounts(cluster, namespace, plan, missing) {
-    await cluster.applySecret(namespace, (0,desired_secret/* desiredSecret */.Bm)(plan.secret, {}), { dryRun: true });
-    const names = missing.map((name) => `"${name}"`).join(', ');
-    throw new errors/* ActionError */.lZ(`Service account${missing.length > 1 ? 's' : ''} ${names} not found in namespace "${namespace}": check the service-accounts input for a typo, or create ${missing.length > 1 ? 'them' : 'it'} first.`);
-}
-async function reconcileSecret(cluster, namespace, existing, plan) {
-    const write = { dryRun: plan.dryRun };
-    if (!existing) {
-        await cluster.applySecret(namespace, (0,desired_secret/* desiredSecret */.Bm)(plan.secret, plan.runAnnotations()), write);
-        return 'created';
-    }
-    const comparison = (0,desired_secret/* compareSecret */.sj)(existing, plan.secret, kube_cluster/* FIELD_MANAGER */.v);
-    switch (comparison.kind) {
-        case 'equal':
-            return 'unchanged';
-        case 'metadata-differs':
-            await cluster.applySecret(namespace, (0,desired_secret/* desiredSecret */.Bm)(plan.secret, comparison.runAnnotations), write);
-            return 'updated';
-        case 'data-differs':
-            await cluster.applySecret(namespace, (0,desired_secret/* desiredSecret */.Bm)(plan.secret, plan.runAnnotations()), write);
-            return 'updated';
-        case 'needs-recreate':
-            if (!plan.recreate) {
-                throw new errors/* ActionError */.lZ(`Secret "${plan.secret.name}" in namespace "${namespace}" cannot be updated: ${comparison.why}. Set \`recreate: true\` to delete and create it again.`);
-            }
-            core/* info */.pq(`Namespace "${namespace}": secret "${plan.secret.name}" is recreated, as ${comparison.why}`);
-            await cluster.deleteSecret(namespace, plan.secret.name, write);
-            // A dry-run delete leaves the old Secret in place, so a dry-run create would be judged against it.
-            if (!plan.dryRun)
-                await applyAfterDelete(cluster, namespace, plan);
-            return 'updated';
-    }
-}
-/** Right after a delete, a create can still meet the old object for a moment; retry that briefly. */
-async function applyAfterDelete(cluster, namespace, plan) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            await cluster.applySecret(namespace, (0,desired_secret/* desiredSecret */.Bm)(plan.secret, plan.runAnnotations()), { dryRun: false });
-            return;
-        }
-        catch (error) {
-            const stillThere = error instanceof api_errors/* KubeApiError */.W3 && (error.status === 409 || error.status === 422);
-            if (!stillThere || attempt >= 5)
-                throw error;
-            await (0,retry/* sleep */.yy)(100 * attempt);
-        }
-    }
-}
-function planForNewNamespace(plan, result) {
-    const wanted = plan.serviceAccounts === '*' ? [DEFAULT_SERVICE_ACCOUNT] : plan.serviceAccounts;
-    const missing = wanted.filter((name) => name !== DEFAULT_SERVICE_ACCOUNT);
-    if (missing.length > 0) {
-        throw new errors/* ActionError */.lZ(`Service account${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} would not exist in the new namespace "${result.namespace}": only "default" is created with a namespace.`);
-    }
-    result.secret = 'created';
-    for (const name of wanted)
-        result.serviceAccounts[name] = 'added';
-}
-
-;// CONCATENATED MODULE: ./src/apply/fan-out.ts
-// Applies to every target namespace at once, bounded, so 100 namespaces take a few round trips of time
-// rather than 100 times one; one namespace failing does not stop the others.
-
-
-/**
- * Namespaces in flight at once. Each has at most a few requests outstanding, so this keeps well under
- * the API server's default max-requests-inflight (400) and client-side connection limits.
- */
+// How much the action does at once, and the one helper that bounds it. Each namespace has at most a few
+// requests outstanding (two reads, then one write per service account, at most SERVICE_ACCOUNT_CONCURRENCY
+// at a time), so 32 × 4 stays well under the API server's default max-requests-inflight (400) and the
+// transport's socket pool, and no request waits for a socket long enough to eat into its timeout.
+/** Namespaces in flight at once. */
 const NAMESPACE_CONCURRENCY = 32;
-async function applyToNamespaces(cluster, namespaces, plan) {
-    core/* info */.pq(`Applying secret "${plan.secret.name}" to ${namespaces.length} namespace${namespaces.length === 1 ? '' : 's'}${plan.dryRun ? ' (dry run: nothing is changed)' : ''}`);
-    return mapConcurrently(namespaces, NAMESPACE_CONCURRENCY, (namespace) => applyToNamespace(cluster, namespace, plan));
-}
-/** Runs `task` over `items` with at most `limit` in flight, keeping the results in input order. */
+/** Service accounts updated at once within one namespace (`service-accounts: '*'` can mean hundreds). */
+const SERVICE_ACCOUNT_CONCURRENCY = 4;
+/**
+ * Runs `task` over `items` with at most `limit` in flight, keeping the results in input order. Every task
+ * runs to its end: a task that throws rejects the whole only after the others have settled, so nothing
+ * goes on unseen after the caller has reported.
+ */
 async function mapConcurrently(items, limit, task) {
     const results = new Array(items.length);
+    const failures = [];
     let next = 0;
     const worker = async () => {
         while (next < items.length) {
             const index = next++;
-            results[index] = await task(items[index]);
+            try {
+                results[index] = await task(items[index]);
+            }
+            catch (error) {
+                failures.push(error);
+            }
         }
     };
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failures.length > 0)
+        throw failures[0];
     return results;
 }
 
@@ -385,9 +152,9 @@ async function waitForServiceAccount(cluster, namespace, name, timeoutMs) {
 /* harmony export */   nY: () => (/* binding */ cleanUp)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
-/* harmony import */ var _apply_fan_out_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8524);
-/* harmony import */ var _apply_service_accounts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _apply_concurrency_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(311);
+/* harmony import */ var _apply_service_accounts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 // `cleanup: true`: the post step, at the end of the job, undoes what the main step did — and only that.
 // The main step saves a plan (names only, never a credential) with core.saveState; the post step, a new
 // process running the same bundle, reads it back and carries it out.
@@ -417,11 +184,11 @@ function loadCleanupPlan() {
 }
 /** Returns one line per namespace that could not be cleaned up. */
 async function cleanUp(cluster, plan) {
-    const failures = await (0,_apply_fan_out_js__WEBPACK_IMPORTED_MODULE_1__/* .mapConcurrently */ .X2)(plan.namespaces, _apply_fan_out_js__WEBPACK_IMPORTED_MODULE_1__/* .NAMESPACE_CONCURRENCY */ .mo, async ({ namespace, deleteSecret, serviceAccounts }) => {
+    const failures = await (0,_apply_concurrency_js__WEBPACK_IMPORTED_MODULE_3__/* .mapConcurrently */ .X2)(plan.namespaces, _apply_concurrency_js__WEBPACK_IMPORTED_MODULE_3__/* .NAMESPACE_CONCURRENCY */ .mo, async ({ namespace, deleteSecret, serviceAccounts }) => {
         try {
             // References first, so no service account ever names a Secret that is gone.
             for (const name of serviceAccounts) {
-                const outcome = await (0,_apply_service_accounts_js__WEBPACK_IMPORTED_MODULE_2__/* .removePullSecret */ .k4)(cluster, namespace, name, plan.secretName, { dryRun: false });
+                const outcome = await (0,_apply_service_accounts_js__WEBPACK_IMPORTED_MODULE_1__/* .removePullSecret */ .k4)(cluster, namespace, name, plan.secretName, { dryRun: false });
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Namespace "${namespace}": service account "${name}" ${outcome === 'removed' ? 'no longer lists' : 'did not list'} "${plan.secretName}"`);
             }
             if (deleteSecret) {
@@ -433,7 +200,7 @@ async function cleanUp(cluster, plan) {
             return undefined;
         }
         catch (error) {
-            return `${namespace}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`;
+            return `${namespace}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`;
         }
     });
     return failures.filter((failure) => failure !== undefined);
@@ -1530,18 +1297,6 @@ function toKubeApiError(error, operation, context) {
     const detail = code ?? (error instanceof Error ? error.name : typeof error);
     return new KubeApiError(`Cannot ${describe(operation)} on the Kubernetes API server at ${context.server}: the request failed (${detail}).`, undefined, undefined, undefined);
 }
-
-
-/***/ }),
-
-/***/ 6771:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   v: () => (/* binding */ FIELD_MANAGER)
-/* harmony export */ });
-/** The field manager of every write: a fixed name, so server-side apply recognises our own fields. */
-const FIELD_MANAGER = 'k8s-image-pull-secret-action';
 
 
 /***/ }),

@@ -31934,7 +31934,7 @@ async function run() {
         }
         else {
             core/* saveState */.LZ(POST_STATE_KEY, 'true');
-            const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(728), __nccwpck_require__.e(12)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7012));
+            const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(728), __nccwpck_require__.e(713)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6094));
             await runMain();
         }
     }

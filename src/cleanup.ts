@@ -3,7 +3,7 @@
 // process running the same bundle, reads it back and carries it out.
 import * as core from '@actions/core'
 import type { NamespaceResult } from './apply/namespace.js'
-import { mapConcurrently, NAMESPACE_CONCURRENCY } from './apply/fan-out.js'
+import { mapConcurrently, NAMESPACE_CONCURRENCY } from './apply/concurrency.js'
 import { removePullSecret } from './apply/service-accounts.js'
 import { errorMessage } from './errors.js'
 import type { Cluster } from './kube/cluster.js'

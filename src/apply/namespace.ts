@@ -8,6 +8,7 @@ import { FIELD_MANAGER, type Cluster } from '../kube/cluster.js'
 import { KubeApiError } from '../kube/api-errors.js'
 import { sleep } from '../kube/retry.js'
 import { compareSecret, desiredSecret, type SecretSpec } from './desired-secret.js'
+import { mapConcurrently, SERVICE_ACCOUNT_CONCURRENCY } from './concurrency.js'
 import { addPullSecret, waitForServiceAccount, type ServiceAccountOutcome } from './service-accounts.js'
 
 export type SecretOutcome = 'created' | 'updated' | 'unchanged'
@@ -85,19 +86,15 @@ async function reconcileNamespace(
 
   // Every account settles before the namespace is reported: when one fails, another's wait or write must not
   // go on unseen and land after the outputs and the clean-up plan were written without it.
-  const outcomes = await Promise.allSettled(
-    [...accounts].map(async ([name, account]) => {
-      const serviceAccount =
-        account ?? (await waitForServiceAccount(cluster, namespace, name, plan.defaultServiceAccountTimeoutMs))
-      const outcome = await addPullSecret(cluster, namespace, serviceAccount, plan.secret.name, write)
-      result.serviceAccounts[name] = outcome
-      core.info(
-        `Namespace "${namespace}": service account "${name}" ${outcome === 'added' ? 'now pulls with' : 'already pulls with'} "${plan.secret.name}"`
-      )
-    })
-  )
-  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')
-  if (failure) throw failure.reason
+  await mapConcurrently([...accounts], SERVICE_ACCOUNT_CONCURRENCY, async ([name, account]) => {
+    const serviceAccount =
+      account ?? (await waitForServiceAccount(cluster, namespace, name, plan.defaultServiceAccountTimeoutMs))
+    const outcome = await addPullSecret(cluster, namespace, serviceAccount, plan.secret.name, write)
+    result.serviceAccounts[name] = outcome
+    core.info(
+      `Namespace "${namespace}": service account "${name}" ${outcome === 'added' ? 'now pulls with' : 'already pulls with'} "${plan.secret.name}"`
+    )
+  })
 }
 
 /** Each wanted service account by name (undefined when missing), or all of them for '*'. */

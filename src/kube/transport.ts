@@ -7,14 +7,15 @@
 // No error message or header here ever holds a request body, a response body or a credential.
 import * as http from 'node:http'
 import * as https from 'node:https'
+import { NAMESPACE_CONCURRENCY, SERVICE_ACCOUNT_CONCURRENCY } from '../apply/concurrency.js'
 import type { CredentialSource } from './credentials.js'
 import type { Endpoint } from './endpoint.js'
 
 /** Sent with every request, so the API server's audit log shows who wrote. */
 export const USER_AGENT = 'k8s-image-pull-secret-action'
 
-/** Enough for the 32 namespaces applied at once (fan-out.ts), two requests each, without queueing. */
-const MAX_SOCKETS = 64
+/** Enough for everything apply/concurrency.ts lets run at once, without queueing for a socket. */
+const MAX_SOCKETS = NAMESPACE_CONCURRENCY * SERVICE_ACCOUNT_CONCURRENCY
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
