@@ -382,131 +382,6 @@ var core = __webpack_require__(8179);
 var cluster = __webpack_require__(6771);
 // EXTERNAL MODULE: ./src/kube/retry.ts
 var retry = __webpack_require__(4963);
-;// CONCATENATED MODULE: ./src/kube/kubernetes-cluster.ts
-// The Cluster implementation on the action's own transport: every call gets the same per-attempt timeout,
-// retries on transient failures, a debug line (status codes only) and one worded error. The Kubernetes
-// types come from @kubernetes/client-node as types only: nothing of it is loaded at run time.
-
-
-
-
-/** The core/v1 REST calls the action makes. Created by kube/client.ts. */
-class KubernetesCluster {
-    transport;
-    settings;
-    retryPolicy;
-    constructor(transport, settings) {
-        this.transport = transport;
-        this.settings = settings;
-        this.retryPolicy = settings.retryPolicy ?? retry/* DEFAULT_RETRY_POLICY */.cO;
-    }
-    async readSecret(namespace, name) {
-        return this.orUndefinedWhenMissing(this.call({ verb: 'get', resource: 'secrets', namespace, name }, { method: 'GET', path: secretPath(namespace, name) }));
-    }
-    async applySecret(namespace, secret, { dryRun }) {
-        const name = secret.metadata?.name ?? '';
-        // Server-side apply takes YAML, and JSON is YAML: the body is sent as JSON under the apply content type.
-        return this.call({ verb: 'patch', resource: 'secrets', namespace, name }, {
-            method: 'PATCH',
-            path: secretPath(namespace, name),
-            query: { dryRun: dryRunParam(dryRun), fieldManager: cluster/* FIELD_MANAGER */.v, force: 'true' },
-            body: secret,
-            contentType: 'application/apply-patch+yaml'
-        });
-    }
-    async deleteSecret(namespace, name, { dryRun }) {
-        // Already gone is as good as deleted: also when a retried DELETE finds its first attempt succeeded.
-        await this.orUndefinedWhenMissing(this.call({ verb: 'delete', resource: 'secrets', namespace, name }, { method: 'DELETE', path: secretPath(namespace, name), query: { dryRun: dryRunParam(dryRun) } }));
-    }
-    async readServiceAccount(namespace, name) {
-        return this.orUndefinedWhenMissing(this.call({ verb: 'get', resource: 'serviceaccounts', namespace, name }, { method: 'GET', path: serviceAccountPath(namespace, name) }));
-    }
-    async listServiceAccounts(namespace) {
-        const list = await this.call({ verb: 'list', resource: 'serviceaccounts', namespace }, { method: 'GET', path: serviceAccountPath(namespace) });
-        return list.items;
-    }
-    async replaceServiceAccount(namespace, serviceAccount, { dryRun }) {
-        const name = serviceAccount.metadata?.name ?? '';
-        return this.call({ verb: 'update', resource: 'serviceaccounts', namespace, name }, {
-            method: 'PUT',
-            path: serviceAccountPath(namespace, name),
-            query: { dryRun: dryRunParam(dryRun), fieldManager: cluster/* FIELD_MANAGER */.v },
-            body: serviceAccount
-        });
-    }
-    async createNamespace(name, { dryRun }) {
-        const body = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
-        try {
-            await this.call({ verb: 'create', resource: 'namespaces', name }, {
-                method: 'POST',
-                path: '/api/v1/namespaces',
-                query: { dryRun: dryRunParam(dryRun), fieldManager: cluster/* FIELD_MANAGER */.v },
-                body
-            });
-            return 'created';
-        }
-        catch (error) {
-            if (error instanceof api_errors/* KubeApiError */.W3 && error.status === 409 && error.reason === 'AlreadyExists')
-                return 'exists';
-            throw error;
-        }
-    }
-    async listNamespaceNames(labelSelector) {
-        const list = await this.call({ verb: 'list', resource: 'namespaces' }, { method: 'GET', path: '/api/v1/namespaces', query: { labelSelector: labelSelector || undefined } });
-        return list.items.map((namespace) => namespace.metadata?.name ?? '').filter((name) => name !== '');
-    }
-    async orUndefinedWhenMissing(request) {
-        try {
-            return await request;
-        }
-        catch (error) {
-            if (error instanceof api_errors/* KubeApiError */.W3 && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    /** One API call with a per-attempt timeout, retries on transient failures, and a worded error. */
-    async call(operation, request) {
-        const label = `${operation.verb} ${operation.resource}${operation.name ? `/${operation.name}` : ''}${operation.namespace ? ` -n ${operation.namespace}` : ''}`;
-        const attempt = { ...request, timeoutMs: this.settings.requestTimeoutMs };
-        try {
-            const result = await (0,retry/* withRetry */.bD)(() => this.transport.request(attempt), api_errors/* classifyForRetry */.gZ, (error, attemptNumber, delayMs) => {
-                core/* debug */.Yz(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`);
-            }, this.retryPolicy);
-            core/* debug */.Yz(`${label}: ok`);
-            return result;
-        }
-        catch (error) {
-            core/* debug */.Yz(`${label}: failed (${briefFailure(error)})`);
-            throw (0,api_errors/* toKubeApiError */.Vp)(error, operation, this.settings);
-        }
-    }
-}
-function secretPath(namespace, name) {
-    return `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets/${encodeURIComponent(name)}`;
-}
-function serviceAccountPath(namespace, name) {
-    const collection = `/api/v1/namespaces/${encodeURIComponent(namespace)}/serviceaccounts`;
-    return name === undefined ? collection : `${collection}/${encodeURIComponent(name)}`;
-}
-function dryRunParam(dryRun) {
-    return dryRun ? 'All' : undefined;
-}
-/** Status code or error code only: never an exception message, which may quote a response. */
-function briefFailure(error) {
-    const { code, name } = (error ?? {});
-    // An HTTP status (HttpStatusError); a DOMException's legacy numeric code (TimeoutError: 23) is not.
-    if (typeof code === 'number' && code >= 100)
-        return `HTTP ${code}`;
-    // node's network and TLS errors carry their code themselves (ECONNRESET, SELF_SIGNED_CERT_IN_CHAIN…).
-    if (typeof code === 'string')
-        return code;
-    const cause = error?.cause?.code;
-    if (typeof cause === 'string')
-        return cause;
-    return typeof name === 'string' ? name : 'error';
-}
-
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
@@ -678,6 +553,139 @@ function flatHeaders(headers) {
             flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     }
     return flat;
+}
+
+;// CONCATENATED MODULE: ./src/kube/kubernetes-cluster.ts
+// The Cluster implementation on the action's own transport: every call gets the same per-attempt timeout,
+// retries on transient failures, a debug line (status codes only) and one worded error. The Kubernetes
+// types come from @kubernetes/client-node as types only: nothing of it is loaded at run time.
+
+
+
+
+
+/** The core/v1 REST calls the action makes. Created by kube/client.ts. */
+class KubernetesCluster {
+    transport;
+    settings;
+    retryPolicy;
+    constructor(transport, settings) {
+        this.transport = transport;
+        this.settings = settings;
+        this.retryPolicy = settings.retryPolicy ?? retry/* DEFAULT_RETRY_POLICY */.cO;
+    }
+    async readSecret(namespace, name) {
+        return this.orUndefinedWhenMissing(this.call({ verb: 'get', resource: 'secrets', namespace, name }, { method: 'GET', path: secretPath(namespace, name) }));
+    }
+    async applySecret(namespace, secret, { dryRun }) {
+        const name = secret.metadata?.name ?? '';
+        // Server-side apply takes YAML, and JSON is YAML: the body is sent as JSON under the apply content type.
+        return this.call({ verb: 'patch', resource: 'secrets', namespace, name }, {
+            method: 'PATCH',
+            path: secretPath(namespace, name),
+            query: { dryRun: dryRunParam(dryRun), fieldManager: cluster/* FIELD_MANAGER */.v, force: 'true' },
+            body: secret,
+            contentType: 'application/apply-patch+yaml'
+        });
+    }
+    async deleteSecret(namespace, name, { dryRun }) {
+        // Already gone is as good as deleted: also when a retried DELETE finds its first attempt succeeded.
+        await this.orUndefinedWhenMissing(this.call({ verb: 'delete', resource: 'secrets', namespace, name }, { method: 'DELETE', path: secretPath(namespace, name), query: { dryRun: dryRunParam(dryRun) } }));
+    }
+    async readServiceAccount(namespace, name) {
+        return this.orUndefinedWhenMissing(this.call({ verb: 'get', resource: 'serviceaccounts', namespace, name }, { method: 'GET', path: serviceAccountPath(namespace, name) }));
+    }
+    async listServiceAccounts(namespace) {
+        const list = await this.call({ verb: 'list', resource: 'serviceaccounts', namespace }, { method: 'GET', path: serviceAccountPath(namespace) });
+        return list.items;
+    }
+    async replaceServiceAccount(namespace, serviceAccount, { dryRun }) {
+        const name = serviceAccount.metadata?.name ?? '';
+        return this.call({ verb: 'update', resource: 'serviceaccounts', namespace, name }, {
+            method: 'PUT',
+            path: serviceAccountPath(namespace, name),
+            query: { dryRun: dryRunParam(dryRun), fieldManager: cluster/* FIELD_MANAGER */.v },
+            body: serviceAccount
+        });
+    }
+    async createNamespace(name, { dryRun }) {
+        const body = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+        try {
+            await this.call({ verb: 'create', resource: 'namespaces', name }, {
+                method: 'POST',
+                path: '/api/v1/namespaces',
+                query: { dryRun: dryRunParam(dryRun), fieldManager: cluster/* FIELD_MANAGER */.v },
+                body
+            });
+            return 'created';
+        }
+        catch (error) {
+            if (error instanceof api_errors/* KubeApiError */.W3 && error.status === 409 && error.reason === 'AlreadyExists') {
+                // After an attempt that got no answer, the namespace is most likely the one that attempt created.
+                return error.afterUnansweredAttempt ? 'created' : 'exists';
+            }
+            throw error;
+        }
+    }
+    async listNamespaceNames(labelSelector) {
+        const list = await this.call({ verb: 'list', resource: 'namespaces' }, { method: 'GET', path: '/api/v1/namespaces', query: { labelSelector: labelSelector || undefined } });
+        return list.items.map((namespace) => namespace.metadata?.name ?? '').filter((name) => name !== '');
+    }
+    async orUndefinedWhenMissing(request) {
+        try {
+            return await request;
+        }
+        catch (error) {
+            if (error instanceof api_errors/* KubeApiError */.W3 && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** One API call with a per-attempt timeout, retries on transient failures, and a worded error. */
+    async call(operation, request) {
+        const label = `${operation.verb} ${operation.resource}${operation.name ? `/${operation.name}` : ''}${operation.namespace ? ` -n ${operation.namespace}` : ''}`;
+        const attempt = { ...request, timeoutMs: this.settings.requestTimeoutMs };
+        let unanswered = false;
+        try {
+            const result = await (0,retry/* withRetry */.bD)(() => this.transport.request(attempt), api_errors/* classifyForRetry */.gZ, (error, attemptNumber, delayMs) => {
+                if (!(error instanceof HttpStatusError))
+                    unanswered = true;
+                core/* debug */.Yz(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`);
+            }, this.retryPolicy);
+            core/* debug */.Yz(`${label}: ok`);
+            return result;
+        }
+        catch (error) {
+            core/* debug */.Yz(`${label}: failed (${briefFailure(error)})`);
+            const failure = (0,api_errors/* toKubeApiError */.Vp)(error, operation, this.settings);
+            failure.afterUnansweredAttempt = unanswered;
+            throw failure;
+        }
+    }
+}
+function secretPath(namespace, name) {
+    return `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets/${encodeURIComponent(name)}`;
+}
+function serviceAccountPath(namespace, name) {
+    const collection = `/api/v1/namespaces/${encodeURIComponent(namespace)}/serviceaccounts`;
+    return name === undefined ? collection : `${collection}/${encodeURIComponent(name)}`;
+}
+function dryRunParam(dryRun) {
+    return dryRun ? 'All' : undefined;
+}
+/** Status code or error code only: never an exception message, which may quote a response. */
+function briefFailure(error) {
+    const { code, name } = (error ?? {});
+    // An HTTP status (HttpStatusError); a DOMException's legacy numeric code (TimeoutError: 23) is not.
+    if (typeof code === 'number' && code >= 100)
+        return `HTTP ${code}`;
+    // node's network and TLS errors carry their code themselves (ECONNRESET, SELF_SIGNED_CERT_IN_CHAIN…).
+    if (typeof code === 'string')
+        return code;
+    const cause = error?.cause?.code;
+    if (typeof cause === 'string')
+        return cause;
+    return typeof name === 'string' ? name : 'error';
 }
 
 ;// CONCATENATED MODULE: ./src/kube/client.ts

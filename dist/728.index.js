@@ -91,10 +91,13 @@ async function removePullSecret(cluster, namespace, name, secretName, options) {
 async function updateWithRetry(cluster, namespace, initial, options, change) {
     const name = initial.metadata?.name ?? '';
     let current = initial;
+    // Set when a write got no answer and then a conflict: that write may well have landed, so finding the
+    // change already made on the next read means it was ours.
+    let ownWriteMayHaveLanded = false;
     for (let attempt = 1;; attempt++) {
         const imagePullSecrets = change(current);
         if (imagePullSecrets === undefined)
-            return 'unchanged';
+            return ownWriteMayHaveLanded ? 'written' : 'unchanged';
         // The whole object goes back (PUT), with the resourceVersion read. managedFields is left out: on an
         // update, an absent list keeps the server's bookkeeping as it is.
         const { managedFields: _managedFields, ...metadata } = current.metadata ?? {};
@@ -114,6 +117,7 @@ async function updateWithRetry(cluster, namespace, initial, options, change) {
             const conflict = error instanceof _kube_api_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W3 && error.status === 409 && error.reason === 'Conflict';
             if (!conflict || attempt > MAX_CONFLICT_RETRIES)
                 throw error;
+            ownWriteMayHaveLanded ||= error.afterUnansweredAttempt;
         }
         await (0,_kube_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .yy)(Math.round(Math.random() * 50 * attempt));
         const reread = await cluster.readServiceAccount(namespace, name);
@@ -1163,6 +1167,11 @@ class KubeApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionErro
         this.detailsKind = detailsKind;
         this.name = 'KubeApiError';
     }
+    /**
+     * An earlier attempt of the same request got no answer (timeout, dropped connection): the server may
+     * have carried it out, so a 409 now can be the echo of our own write rather than someone else's.
+     */
+    afterUnansweredAttempt = false;
     /** A write into a namespace that does not exist answers 404 with details.kind `namespaces`. */
     get isMissingNamespace() {
         return this.status === 404 && this.detailsKind === 'namespaces';

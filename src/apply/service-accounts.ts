@@ -59,9 +59,12 @@ async function updateWithRetry(
 ): Promise<'written' | 'unchanged'> {
   const name = initial.metadata?.name ?? ''
   let current = initial
+  // Set when a write got no answer and then a conflict: that write may well have landed, so finding the
+  // change already made on the next read means it was ours.
+  let ownWriteMayHaveLanded = false
   for (let attempt = 1; ; attempt++) {
     const imagePullSecrets = change(current)
-    if (imagePullSecrets === undefined) return 'unchanged'
+    if (imagePullSecrets === undefined) return ownWriteMayHaveLanded ? 'written' : 'unchanged'
     // The whole object goes back (PUT), with the resourceVersion read. managedFields is left out: on an
     // update, an absent list keeps the server's bookkeeping as it is.
     const { managedFields: _managedFields, ...metadata } = current.metadata ?? {}
@@ -79,6 +82,7 @@ async function updateWithRetry(
     } catch (error) {
       const conflict = error instanceof KubeApiError && error.status === 409 && error.reason === 'Conflict'
       if (!conflict || attempt > MAX_CONFLICT_RETRIES) throw error
+      ownWriteMayHaveLanded ||= error.afterUnansweredAttempt
     }
     await sleep(Math.round(Math.random() * 50 * attempt))
     const reread = await cluster.readServiceAccount(namespace, name)

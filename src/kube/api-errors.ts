@@ -34,6 +34,12 @@ export class KubeApiError extends ActionError {
     this.name = 'KubeApiError'
   }
 
+  /**
+   * An earlier attempt of the same request got no answer (timeout, dropped connection): the server may
+   * have carried it out, so a 409 now can be the echo of our own write rather than someone else's.
+   */
+  afterUnansweredAttempt = false
+
   /** A write into a namespace that does not exist answers 404 with details.kind `namespaces`. */
   get isMissingNamespace(): boolean {
     return this.status === 404 && this.detailsKind === 'namespaces'

@@ -12,7 +12,7 @@ import type {
 import { classifyForRetry, KubeApiError, toKubeApiError, type ErrorContext, type Operation } from './api-errors.js'
 import { FIELD_MANAGER, type Cluster, type WriteOptions } from './cluster.js'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'
-import type { ApiRequest, ApiTransport } from './transport.js'
+import { HttpStatusError, type ApiRequest, type ApiTransport } from './transport.js'
 
 export interface ClusterSettings extends ErrorContext {
   retryPolicy?: RetryPolicy
@@ -111,7 +111,10 @@ export class KubernetesCluster implements Cluster {
       )
       return 'created'
     } catch (error) {
-      if (error instanceof KubeApiError && error.status === 409 && error.reason === 'AlreadyExists') return 'exists'
+      if (error instanceof KubeApiError && error.status === 409 && error.reason === 'AlreadyExists') {
+        // After an attempt that got no answer, the namespace is most likely the one that attempt created.
+        return error.afterUnansweredAttempt ? 'created' : 'exists'
+      }
       throw error
     }
   }
@@ -139,11 +142,13 @@ export class KubernetesCluster implements Cluster {
       operation.namespace ? ` -n ${operation.namespace}` : ''
     }`
     const attempt = { ...request, timeoutMs: this.settings.requestTimeoutMs }
+    let unanswered = false
     try {
       const result = await withRetry(
         () => this.transport.request<T>(attempt),
         classifyForRetry,
         (error, attemptNumber, delayMs) => {
+          if (!(error instanceof HttpStatusError)) unanswered = true
           core.debug(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`)
         },
         this.retryPolicy
@@ -152,7 +157,9 @@ export class KubernetesCluster implements Cluster {
       return result
     } catch (error) {
       core.debug(`${label}: failed (${briefFailure(error)})`)
-      throw toKubeApiError(error, operation, this.settings)
+      const failure = toKubeApiError(error, operation, this.settings)
+      failure.afterUnansweredAttempt = unanswered
+      throw failure
     }
   }
 }
