@@ -142,14 +142,21 @@ function credentialsOf(resolved) {
         throw new errors/* InputError */.dz('kubeconfig', `${where}: \`exec\` must be a mapping.`);
     return fixed({ authorization: staticAuthorization(user, where), clientCertificate });
 }
+/** Shorter inline tokens are not registered as secrets (see staticAuthorization). */
+const MIN_MASKED_LENGTH = 8;
 function fixed(credentials) {
     const ready = Promise.resolve(credentials);
     return () => ready;
 }
 /** token, then a token file, then Basic: the order client-go applies them in. */
 function staticAuthorization(user, where) {
-    if (typeof user.token === 'string' && user.token !== '')
+    if (typeof user.token === 'string' && user.token !== '') {
+        // The kubeconfig input was masked as it was read; a KUBECONFIG file from an earlier step was not.
+        // Too short a value would star out ordinary text all over the log, and is no real token anyway.
+        if (user.token.length >= MIN_MASKED_LENGTH)
+            (0,masking/* maskValue */.QS)(user.token);
         return `Bearer ${user.token}`;
+    }
     const tokenFile = user.tokenFile ?? user['token-file'];
     if (typeof tokenFile === 'string' && tokenFile !== '')
         return `Bearer ${readTokenFile(tokenFile, where)}`;
@@ -178,8 +185,10 @@ function readTokenFile(path, where) {
 function clientCertificateOf(user, where) {
     const cert = pemFrom(user, 'client-certificate', where);
     const key = pemFrom(user, 'client-key', where);
-    if (cert && key)
+    if (cert && key) {
+        (0,masking/* maskValue */.QS)(key.toString('utf8'));
         return { cert, key };
+    }
     if (cert || key) {
         throw new errors/* InputError */.dz('kubeconfig', `${where} has a client ${cert ? 'certificate but no key' : 'key but no certificate'}.`);
     }

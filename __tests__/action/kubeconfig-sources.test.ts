@@ -58,6 +58,10 @@ test('KUBECONFIG, with the context input choosing among merged files', async () 
   )
   expect(run.errors).toEqual([])
   expect(emulator.get('secrets', 'sources', 'from-env')).toBeDefined()
+  // Not an input, so not masked on reading; the token is masked once it is used.
+  const token = /token: (\S+)/.exec(emulator.kubeconfig())?.[1] ?? ''
+  expect(token.length).toBeGreaterThanOrEqual(8)
+  expect(run.stdout.split('\n')).toContain(`::add-mask::${token}`)
 })
 
 test('~/.kube/config when nothing else is given', async () => {

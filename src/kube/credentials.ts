@@ -77,6 +77,9 @@ export function credentialsOf(resolved: ResolvedKubeconfig): CredentialSource {
   return fixed({ authorization: staticAuthorization(user, where), clientCertificate })
 }
 
+/** Shorter inline tokens are not registered as secrets (see staticAuthorization). */
+const MIN_MASKED_LENGTH = 8
+
 function fixed(credentials: RequestCredentials): CredentialSource {
   const ready = Promise.resolve(credentials)
   return () => ready
@@ -84,7 +87,12 @@ function fixed(credentials: RequestCredentials): CredentialSource {
 
 /** token, then a token file, then Basic: the order client-go applies them in. */
 function staticAuthorization(user: Record<string, unknown>, where: string): string | undefined {
-  if (typeof user.token === 'string' && user.token !== '') return `Bearer ${user.token}`
+  if (typeof user.token === 'string' && user.token !== '') {
+    // The kubeconfig input was masked as it was read; a KUBECONFIG file from an earlier step was not.
+    // Too short a value would star out ordinary text all over the log, and is no real token anyway.
+    if (user.token.length >= MIN_MASKED_LENGTH) maskValue(user.token)
+    return `Bearer ${user.token}`
+  }
   const tokenFile = user.tokenFile ?? user['token-file']
   if (typeof tokenFile === 'string' && tokenFile !== '') return `Bearer ${readTokenFile(tokenFile, where)}`
   if (typeof user.username === 'string' && user.username !== '') {
@@ -113,7 +121,10 @@ function readTokenFile(path: string, where: string): string {
 function clientCertificateOf(user: Record<string, unknown>, where: string): ClientCertificate | undefined {
   const cert = pemFrom(user, 'client-certificate', where)
   const key = pemFrom(user, 'client-key', where)
-  if (cert && key) return { cert, key }
+  if (cert && key) {
+    maskValue(key.toString('utf8'))
+    return { cert, key }
+  }
   if (cert || key) {
     throw new InputError(
       'kubeconfig',
