@@ -1743,7 +1743,9 @@ function maskKubeconfig(yamlText) {
             if (typeof value === 'string' && AUTH_PROVIDER_SECRET_KEY_RE.test(key))
                 maskValue(value);
         }
-        const env = asRecord(user.exec)?.env;
+        const exec = asRecord(user.exec);
+        maskSecretArguments(exec?.args);
+        const env = exec?.env;
         if (!Array.isArray(env))
             continue;
         for (const variable of env) {
@@ -1752,6 +1754,24 @@ function maskKubeconfig(yamlText) {
                 maskValue(value);
         }
     }
+}
+/** A flag that names a secret, e.g. kubelogin's `--client-secret`, with its value joined (`=`) or next. */
+const SECRET_FLAG_RE = /^--?[\w-]*(?:secret|token|password)[\w-]*(?:=(.*))?$/i;
+/** Exec plugin arguments such as `--client-secret=VALUE` or `--client-secret VALUE`. */
+function maskSecretArguments(args) {
+    if (!Array.isArray(args))
+        return;
+    args.forEach((arg, index) => {
+        if (typeof arg !== 'string')
+            return;
+        const flag = SECRET_FLAG_RE.exec(arg);
+        if (!flag)
+            return;
+        const joined = flag.at(1);
+        const value = joined ?? args[index + 1];
+        if (typeof value === 'string' && !value.startsWith('-'))
+            maskValue(value);
+    });
 }
 function asRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -173,13 +173,31 @@ export function maskKubeconfig(yamlText: string): void {
     for (const [key, value] of Object.entries(providerConfig ?? {})) {
       if (typeof value === 'string' && AUTH_PROVIDER_SECRET_KEY_RE.test(key)) maskValue(value)
     }
-    const env = asRecord(user.exec)?.env
+    const exec = asRecord(user.exec)
+    maskSecretArguments(exec?.args)
+    const env = exec?.env
     if (!Array.isArray(env)) continue
     for (const variable of env) {
       const { name, value } = asRecord(variable) ?? {}
       if (typeof name === 'string' && typeof value === 'string' && SECRET_ENV_NAME_RE.test(name)) maskValue(value)
     }
   }
+}
+
+/** A flag that names a secret, e.g. kubelogin's `--client-secret`, with its value joined (`=`) or next. */
+const SECRET_FLAG_RE = /^--?[\w-]*(?:secret|token|password)[\w-]*(?:=(.*))?$/i
+
+/** Exec plugin arguments such as `--client-secret=VALUE` or `--client-secret VALUE`. */
+function maskSecretArguments(args: unknown): void {
+  if (!Array.isArray(args)) return
+  args.forEach((arg, index) => {
+    if (typeof arg !== 'string') return
+    const flag = SECRET_FLAG_RE.exec(arg)
+    if (!flag) return
+    const joined = flag.at(1)
+    const value: unknown = joined ?? args[index + 1]
+    if (typeof value === 'string' && !value.startsWith('-')) maskValue(value)
+  })
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

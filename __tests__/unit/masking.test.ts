@@ -170,6 +170,7 @@ users:
   user:
     exec:
       command: aws
+      args: [eks, get-token, --client-secret=exec-arg-secret-7, --token, exec-arg-token-8, --cluster-name, prod]
       env:
       - {name: AWS_PROFILE, value: prod}
       - {name: AWS_SECRET_ACCESS_KEY, value: aws-secret-5}
@@ -188,11 +189,23 @@ contexts: []
         'id-tok-3',
         'refresh-4',
         'aws-secret-5',
-        'vault-token-6'
+        'vault-token-6',
+        'exec-arg-secret-7',
+        'exec-arg-token-8'
       ])
     )
     // Not secret: public certificates, user names, client ids, URLs, ordinary env values.
-    for (const visible of ['Q0FDRVJUREFUQQ==', 'Q0VSVERBVEE=', 'admin', 'my-client', 'https://issuer', 'prod', 'aws']) {
+    for (const visible of [
+      'Q0FDRVJUREFUQQ==',
+      'Q0VSVERBVEE=',
+      'admin',
+      'my-client',
+      'https://issuer',
+      'prod',
+      'aws',
+      'eks',
+      '--cluster-name'
+    ]) {
       expect(masks).not.toContain(visible)
     }
   })
