@@ -17,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -36,7 +34,6 @@ var kubeconfig = __webpack_require__(5217);
 
 
 
-
 /** The cluster entry the resolved context names (kubeconfig.ts has checked that it exists). */
 function clusterEntryOf(resolved) {
     const document = resolved.document;
@@ -47,7 +44,7 @@ function clusterEntryOf(resolved) {
 }
 function endpointOf(resolved) {
     if (resolved.origin === 'in-cluster') {
-        const caFile = (0,external_node_path_.join)(resolved.inClusterPathPrefix ?? '', kubeconfig/* IN_CLUSTER_ROOT */.C, 'ca.crt');
+        const caFile = (0,external_node_path_.join)(resolved.inClusterPathPrefix ?? '', kubeconfig/* IN_CLUSTER_ROOT */.C0, 'ca.crt');
         return {
             url: new URL(resolved.server),
             ca: readCaFile(caFile, 'the in-cluster service account'),
@@ -79,13 +76,7 @@ function endpointOf(resolved) {
     };
 }
 function readCaFile(path, where) {
-    try {
-        return (0,external_node_fs_.readFileSync)(path);
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new errors/* InputError */.dz('kubeconfig', `${where} names the certificate authority file ${path}, which cannot be read (${code}).`);
-    }
+    return (0,kubeconfig/* readNamedFile */.wh)(path, `${where} names the certificate authority file`);
 }
 
 ;// CONCATENATED MODULE: ./src/kube/credentials.ts
@@ -95,7 +86,6 @@ function readCaFile(path, where) {
 // the only one that loads client-node, so every other user skips its ~130 ms of module loading.
 //
 // Nothing here puts a credential, or a plugin's output, into an error message or a log line.
-
 
 
 
@@ -121,7 +111,7 @@ const KNOWN_USER_KEYS = new Set([
 function credentialsOf(resolved) {
     if (resolved.origin === 'in-cluster') {
         // client-go re-reads the projected token now and then; a step lasts far less than its hour-long life.
-        const token = readTokenFile((0,external_node_path_.join)(resolved.inClusterPathPrefix ?? '', kubeconfig/* IN_CLUSTER_ROOT */.C, 'token'), 'the in-cluster service account');
+        const token = readTokenFile((0,external_node_path_.join)(resolved.inClusterPathPrefix ?? '', kubeconfig/* IN_CLUSTER_ROOT */.C0, 'token'), 'the in-cluster service account');
         return fixed({ authorization: `Bearer ${token}` });
     }
     const document = resolved.document;
@@ -171,14 +161,7 @@ function staticAuthorization(user, where) {
 }
 /** Read once and trimmed, as client-go reads `tokenFile` (client-node 2.0.1 would send the newline). */
 function readTokenFile(path, where) {
-    let token;
-    try {
-        token = (0,external_node_fs_.readFileSync)(path, 'utf8').trim();
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new errors/* InputError */.dz('kubeconfig', `${where} names the token file ${path}, which cannot be read (${code}).`);
-    }
+    const token = (0,kubeconfig/* readNamedFile */.wh)(path, `${where} names the token file`).toString('utf8').trim();
     (0,masking/* maskValue */.QS)(token);
     return token;
 }
@@ -202,13 +185,7 @@ function pemFrom(user, name, where) {
     const path = user[name];
     if (typeof path !== 'string' || path === '')
         return undefined;
-    try {
-        return (0,external_node_fs_.readFileSync)(path);
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new errors/* InputError */.dz('kubeconfig', `${where} names the ${name} file ${path}, which cannot be read (${code}).`);
-    }
+    return (0,kubeconfig/* readNamedFile */.wh)(path, `${where} names the ${name} file`);
 }
 // ---- exec credential plugins (EKS `aws eks get-token`, gke-gcloud-auth-plugin, kubelogin) ----
 const EXEC_API_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1'];

@@ -29,7 +29,7 @@ async function runPost() {
     }
     const { kubeconfig, context } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readConnectionInputs */ .q)();
     const { connect } = await __webpack_require__.e(/* import() */ 444).then(__webpack_require__.bind(__webpack_require__, 5063));
-    const cluster = connect((0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveKubeconfig */ .a)({ inline: kubeconfig, context }));
+    const cluster = connect((0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveKubeconfig */ .a8)({ inline: kubeconfig, context }));
     const failures = await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUp */ .nY)(cluster, plan);
     if (failures.length > 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Clean-up failed in ${failures.length} namespace${failures.length === 1 ? '' : 's'}:\n${failures.map((line) => `- ${line}`).join('\n')}`);

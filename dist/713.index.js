@@ -312,7 +312,7 @@ const DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS = 30_000;
 async function runMain() {
     // Every input is checked before anything is sent anywhere: bad input fails fast, and fails alone.
     const inputs = (0,src_inputs/* readInputs */.K)();
-    const kubeconfig = (0,kube_kubeconfig/* resolveKubeconfig */.a)({ inline: inputs.kubeconfig, context: inputs.context });
+    const kubeconfig = (0,kube_kubeconfig/* resolveKubeconfig */.a8)({ inline: inputs.kubeconfig, context: inputs.context });
     const dockerConfigJson = (0,docker_config/* serializeDockerConfig */.t5)(inputs.dockerConfig);
     (0,masking/* maskSerializedConfig */.vv)(dockerConfigJson);
     const registries = Object.keys(inputs.dockerConfig.auths);

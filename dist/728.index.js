@@ -1314,8 +1314,9 @@ function toKubeApiError(error, operation, context) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ IN_CLUSTER_ROOT),
-/* harmony export */   a: () => (/* binding */ resolveKubeconfig)
+/* harmony export */   C0: () => (/* binding */ IN_CLUSTER_ROOT),
+/* harmony export */   a8: () => (/* binding */ resolveKubeconfig),
+/* harmony export */   wh: () => (/* binding */ readNamedFile)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -1377,15 +1378,22 @@ function resolveKubeconfig(request) {
     }
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('kubeconfig', 'no cluster credentials found: pass the kubeconfig input (e.g. `kubeconfig: ${{ secrets.KUBECONFIG }}`), or run a step that sets KUBECONFIG first (azure/k8s-set-context, aws eks update-kubeconfig, google-github-actions/get-gke-credentials).');
 }
-function readDocument(path, origin) {
-    let text;
+/**
+ * A file the kubeconfig (or KUBECONFIG) names: its content, or an input error that says who names which
+ * file and why it cannot be read. `namedBy` reads as the start of that sentence, e.g. `user "ci" names the
+ * token file`.
+ */
+function readNamedFile(path, namedBy) {
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path);
     }
     catch (error) {
         const code = error.code ?? 'unreadable';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('kubeconfig', `${origin} names ${path}, which cannot be read (${code}).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('kubeconfig', `${namedBy} ${path}, which cannot be read (${code}).`);
     }
+}
+function readDocument(path, origin) {
+    const text = readNamedFile(path, `${origin} names`).toString('utf8');
     return absolutePaths(parseDocument(text, `${path} (from ${origin})`), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(path)));
 }
 function parseDocument(text, where) {

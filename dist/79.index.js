@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(8179);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./src/docker-config.ts
+var docker_config = __webpack_require__(7706);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/masking.ts
@@ -152,6 +154,7 @@ function proxyFor(url, env = process.env) {
 // applies to every tls.connect without an explicit `ca` (undici's included); proxies from HTTPS_PROXY /
 // HTTP_PROXY / NO_PROXY (proxy.ts) through undici's ProxyAgent. Nothing here logs a credential, an
 // Authorization header or a token: debug lines hold hosts, paths and status codes only.
+
 
 
 
@@ -375,7 +378,7 @@ async function verifyRegistryCredentials(credential, options = {}) {
             throw new errors/* ActionError */.lZ(`Registry '${server}' answered 401 without a Basic or Bearer challenge, so the credentials cannot be checked; ` +
                 `${SKIP_HINT}.`);
         }
-        const basic = 'Basic ' + Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
+        const basic = `Basic ${(0,docker_config/* encodeAuth */.zx)(credential.username, credential.password)}`;
         const authorization = challenge.scheme === 'bearer' ? `Bearer ${await bearerToken(challenge, basic)}` : basic;
         const checked = await get(apiBase, authorization);
         if (checked.status === 401 || checked.status === 403)

@@ -5,7 +5,6 @@
 //
 // Nothing here puts a credential, or a plugin's output, into an error message or a log line.
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RequestOptions } from 'node:https'
 import type { KubeConfig } from '@kubernetes/client-node'
@@ -13,7 +12,7 @@ import { InputError } from '../errors.js'
 import { maskValue } from '../masking.js'
 import { KubeApiError } from './api-errors.js'
 import { clusterEntryOf } from './endpoint.js'
-import { IN_CLUSTER_ROOT, type KubeconfigDocument, type ResolvedKubeconfig } from './kubeconfig.js'
+import { IN_CLUSTER_ROOT, readNamedFile, type KubeconfigDocument, type ResolvedKubeconfig } from './kubeconfig.js'
 
 /** The client certificate of a mutual-TLS user, PEM. */
 export interface ClientCertificate {
@@ -107,13 +106,7 @@ function staticAuthorization(user: Record<string, unknown>, where: string): stri
 
 /** Read once and trimmed, as client-go reads `tokenFile` (client-node 2.0.1 would send the newline). */
 function readTokenFile(path: string, where: string): string {
-  let token: string
-  try {
-    token = readFileSync(path, 'utf8').trim()
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-    throw new InputError('kubeconfig', `${where} names the token file ${path}, which cannot be read (${code}).`)
-  }
+  const token = readNamedFile(path, `${where} names the token file`).toString('utf8').trim()
   maskValue(token)
   return token
 }
@@ -140,12 +133,7 @@ function pemFrom(user: Record<string, unknown>, name: string, where: string): Bu
   if (typeof data === 'string' && data !== '') return Buffer.from(data, 'base64')
   const path = user[name]
   if (typeof path !== 'string' || path === '') return undefined
-  try {
-    return readFileSync(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-    throw new InputError('kubeconfig', `${where} names the ${name} file ${path}, which cannot be read (${code}).`)
-  }
+  return readNamedFile(path, `${where} names the ${name} file`)
 }
 
 // ---- exec credential plugins (EKS `aws eks get-token`, gke-gcloud-auth-plugin, kubelogin) ----

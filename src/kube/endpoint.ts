@@ -1,10 +1,9 @@
 // Where the API server is and how to trust it: the server URL and TLS settings of the kubeconfig's current
 // cluster (or of the in-cluster service account), read once per run. The user's credentials are
 // credentials.ts's job; this module only says which server certificate to accept.
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError } from '../errors.js'
-import { IN_CLUSTER_ROOT, type ResolvedKubeconfig } from './kubeconfig.js'
+import { IN_CLUSTER_ROOT, readNamedFile, type ResolvedKubeconfig } from './kubeconfig.js'
 
 /** The API server and the TLS settings that every request to it uses. */
 export interface Endpoint {
@@ -63,13 +62,5 @@ export function endpointOf(resolved: ResolvedKubeconfig): Endpoint {
 }
 
 function readCaFile(path: string, where: string): Buffer {
-  try {
-    return readFileSync(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-    throw new InputError(
-      'kubeconfig',
-      `${where} names the certificate authority file ${path}, which cannot be read (${code}).`
-    )
-  }
+  return readNamedFile(path, `${where} names the certificate authority file`)
 }

@@ -97,14 +97,22 @@ export function resolveKubeconfig(request: KubeconfigRequest): ResolvedKubeconfi
   )
 }
 
-function readDocument(path: string, origin: string): KubeconfigDocument {
-  let text: string
+/**
+ * A file the kubeconfig (or KUBECONFIG) names: its content, or an input error that says who names which
+ * file and why it cannot be read. `namedBy` reads as the start of that sentence, e.g. `user "ci" names the
+ * token file`.
+ */
+export function readNamedFile(path: string, namedBy: string): Buffer {
   try {
-    text = readFileSync(path, 'utf8')
+    return readFileSync(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-    throw new InputError('kubeconfig', `${origin} names ${path}, which cannot be read (${code}).`)
+    throw new InputError('kubeconfig', `${namedBy} ${path}, which cannot be read (${code}).`)
   }
+}
+
+function readDocument(path: string, origin: string): KubeconfigDocument {
+  const text = readNamedFile(path, `${origin} names`).toString('utf8')
   return absolutePaths(parseDocument(text, `${path} (from ${origin})`), dirname(resolve(path)))
 }
 

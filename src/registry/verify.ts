@@ -9,7 +9,7 @@
 // Authorization header or a token: debug lines hold hosts, paths and status codes only.
 import * as core from '@actions/core'
 import { Agent, fetch, ProxyAgent, type Dispatcher, type Response } from 'undici'
-import type { RegistryCredential } from '../docker-config.js'
+import { encodeAuth, type RegistryCredential } from '../docker-config.js'
 import { ActionError } from '../errors.js'
 import { maskValue } from '../masking.js'
 import { withRetry, parseRetryAfter, type RetryPolicy, type RetryVerdict } from '../kube/retry.js'
@@ -270,7 +270,7 @@ export async function verifyRegistryCredentials(
           `${SKIP_HINT}.`
       )
     }
-    const basic = 'Basic ' + Buffer.from(`${credential.username}:${credential.password}`).toString('base64')
+    const basic = `Basic ${encodeAuth(credential.username, credential.password)}`
     const authorization = challenge.scheme === 'bearer' ? `Bearer ${await bearerToken(challenge, basic)}` : basic
     const checked = await get(apiBase, authorization)
     if (checked.status === 401 || checked.status === 403) throw rejected(checked.status, `the registry ${apiBase.host}`)
