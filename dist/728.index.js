@@ -1222,7 +1222,7 @@ function httpFailure(error) {
     }
     return { status: code, body: parsed, headers: headers ?? {} };
 }
-/** The innermost error code of a network/TLS failure (undici wraps them as `fetch failed` with a cause). */
+/** The innermost error code of a network/TLS failure: on the error itself (node:https) or on a `cause` it wraps. */
 function causeCode(error) {
     let current = error;
     for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
