@@ -64,7 +64,17 @@ export async function createCertificateAuthority(name = 'test-ca'): Promise<Cert
       await x509.SubjectKeyIdentifierExtension.create(caKeys.publicKey)
     ]
   })
+  return authority(caCert, caKeys.privateKey)
+}
 
+/** A CA created earlier (by another process), from its PEM certificate and PKCS#8 key, to issue more. */
+export async function loadCertificateAuthority(ca: KeyPairPem): Promise<CertificateAuthority> {
+  const der = Buffer.from(ca.keyPem.replace(/-----[^-]+-----|\s/g, ''), 'base64')
+  const key = await webcrypto.subtle.importKey('pkcs8', der, ALGORITHM, true, ['sign'])
+  return authority(new x509.X509Certificate(ca.certPem), key)
+}
+
+async function authority(caCert: x509.X509Certificate, caKey: webcrypto.CryptoKey): Promise<CertificateAuthority> {
   async function issue(subject: string, extensions: x509.Extension[]): Promise<KeyPairPem> {
     const keys = await newKeys()
     const cert = await x509.X509CertificateGenerator.create({
@@ -73,7 +83,7 @@ export async function createCertificateAuthority(name = 'test-ca'): Promise<Cert
       issuer: caCert.subject,
       ...validity(),
       publicKey: keys.publicKey,
-      signingKey: caKeys.privateKey,
+      signingKey: caKey,
       signingAlgorithm: ALGORITHM,
       extensions: [
         new x509.BasicConstraintsExtension(false, undefined, true),
@@ -87,7 +97,7 @@ export async function createCertificateAuthority(name = 'test-ca'): Promise<Cert
 
   return {
     certPem: caCert.toString('pem') + '\n',
-    keyPem: await keyToPem(caKeys.privateKey),
+    keyPem: await keyToPem(caKey),
     issueServer: (hosts) =>
       issue(`CN=${hosts[0] ?? 'localhost'}`, [
         new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),

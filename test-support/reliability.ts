@@ -5,13 +5,12 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { load } from 'js-yaml'
-import { rawRequest } from '../emulator/raw-client.js'
-import type { KubeEmulator } from '../emulator/index.js'
 import type { ActionRun, ActionRunOptions } from './action-run.js'
+import type { TestCluster } from './cluster.js'
 import type { SecretMaterial } from './leak-scan.js'
 import { runAgainst } from './scenario.js'
 
-export { documentedRules, emulatorRules, type DocumentedRule } from './documented-rbac.js'
+export { documentedGrant, documentedRules, type DocumentedRule } from './documented-rbac.js'
 
 interface KubeconfigUserFields {
   token?: string
@@ -24,7 +23,7 @@ export function kubeconfigSecrets(kubeconfigYaml: string): SecretMaterial[] {
   try {
     document = load(kubeconfigYaml) ?? {}
   } catch {
-    return [] // a deliberately broken kubeconfig: the emulator's own credentials are scanned for anyway
+    return [] // a deliberately broken kubeconfig: the cluster user's own credentials are scanned for anyway
   }
   const material: SecretMaterial[] = []
   const users = Array.isArray(document.users) ? (document.users as { user?: KubeconfigUserFields }[]) : []
@@ -38,11 +37,11 @@ export function kubeconfigSecrets(kubeconfigYaml: string): SecretMaterial[] {
   return material
 }
 
-/** The bearer token of an emulator user, as its kubeconfig carries it. */
-export function tokenOf(emulator: KubeEmulator, user?: string): string {
-  const [material] = kubeconfigSecrets(emulator.kubeconfig({ user }))
-  if (!material) throw new Error(`user ${user ?? '(first)'} has no token`)
-  return material.password
+/** The bearer token of a token user of the cluster, as its kubeconfig carries it. */
+export function tokenOf(cluster: TestCluster, user?: string): string {
+  const token = cluster.credentialsOf(user).token
+  if (!token) throw new Error(`user ${user ?? '(first)'} has no token`)
+  return token
 }
 
 export type ScannedRunOptions = ActionRunOptions & { user?: string; secrets?: SecretMaterial[] }
@@ -52,13 +51,13 @@ export type ScannedRunOptions = ActionRunOptions & { user?: string; secrets?: Se
  * kubeconfig in use added to what the scan looks for: the cluster token is a credential too.
  */
 export function runScanned(
-  emulator: KubeEmulator,
+  cluster: TestCluster,
   inputs: Record<string, string>,
   options: ScannedRunOptions = {}
 ): Promise<ActionRun> {
-  const secrets = [...(options.secrets ?? []), ...kubeconfigSecrets(emulator.kubeconfig({ user: options.user }))]
+  const secrets = [...(options.secrets ?? []), ...kubeconfigSecrets(cluster.kubeconfig({ user: options.user }))]
   if (inputs.kubeconfig) secrets.push(...kubeconfigSecrets(inputs.kubeconfig))
-  return runAgainst(emulator, inputs, { ...options, secrets })
+  return runAgainst(cluster, inputs, { ...options, secrets })
 }
 
 /** A JavaScript stack frame, as an uncaught exception prints it. */
@@ -93,13 +92,13 @@ export interface SecretPoll {
   stop(): Promise<void>
 }
 
-export function pollSecret(emulator: KubeEmulator, namespace: string, name: string, intervalMs = 5): SecretPoll {
+export function pollSecret(cluster: TestCluster, namespace: string, name: string, intervalMs = 5): SecretPoll {
   const statuses: number[] = []
   const configs = new Set<string>()
   let running = true
   const loop = (async () => {
     while (running) {
-      const response = await rawRequest(emulator, `/api/v1/namespaces/${namespace}/secrets/${name}`)
+      const response = await cluster.request(`/api/v1/namespaces/${namespace}/secrets/${name}`)
       statuses.push(response.status)
       const data = (response.json?.data ?? {}) as Record<string, string>
       if (data['.dockerconfigjson']) configs.add(Buffer.from(data['.dockerconfigjson'], 'base64').toString('utf8'))
@@ -145,9 +144,9 @@ export function execCredentialPlugin(folder: string, token: string): string {
   return writeScript(folder, 'credential-plugin.sh', `#!/bin/sh\ncat <<'EOF'\n${JSON.stringify(credential)}\nEOF\n`)
 }
 
-/** The emulator's kubeconfig for a user, with its `user` entry replaced (for exec plugins, token files...). */
-export function kubeconfigWithUser(emulator: KubeEmulator, user: Record<string, unknown>, userName?: string): string {
-  const document = load(emulator.kubeconfig({ user: userName })) as { users: { name: string; user: unknown }[] }
+/** The cluster's kubeconfig for a user, with its `user` entry replaced (for exec plugins, token files...). */
+export function kubeconfigWithUser(cluster: TestCluster, user: Record<string, unknown>, userName?: string): string {
+  const document = load(cluster.kubeconfig({ user: userName })) as { users: { name: string; user: unknown }[] }
   document.users[0].user = user
   return JSON.stringify(document)
 }

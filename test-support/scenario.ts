@@ -1,13 +1,17 @@
-// Shared set-up for the integration tests: an emulator per test file, the inputs every run needs, and the
-// leak check that every run's output goes through.
+// Shared set-up for the integration tests: the real control plane as each test file sees it (its own fault
+// proxy, its own user holding the README's RBAC), the inputs every run needs, and the leak check that every
+// run's output goes through.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { KubeEmulator, type EmulatorOptions, type KubeObject } from '../emulator/index.js'
 import { runAction, type ActionRun, type ActionRunOptions } from './action-run.js'
-import { documentedRules, emulatorRules } from './documented-rbac.js'
+import { pinnedKubectl, TestCluster, uniqueName, type KubeObject } from './cluster.js'
+import { documentedGrant } from './documented-rbac.js'
 import { credentialForms, dockerConfigForms, findLeaks, type SecretMaterial } from './leak-scan.js'
 
-export { KubeEmulator }
+export { TestCluster, uniqueName, type KubeObject }
+
+/** The user every integration test runs as unless it says otherwise. */
+export const DOCUMENTED_USER = 'documented-role'
 
 export interface Registry {
   server: string
@@ -22,14 +26,14 @@ export const GHCR: Registry = {
   password: 'ghp_9fQ2vLx7TmB4rW1zKc8YdN3sPj6HaE0uGoVi'
 }
 
-/** Runs the built action against the emulator, then checks its whole output for every credential form. */
+/** Runs the built action against the cluster, then checks its whole output for every credential form. */
 export async function runAgainst(
-  emulator: KubeEmulator,
+  cluster: TestCluster,
   inputs: Record<string, string>,
   options: ActionRunOptions & { user?: string; secrets?: SecretMaterial[] } = {}
 ): Promise<ActionRun> {
   const run = await runAction(
-    { kubeconfig: emulator.kubeconfig({ user: options.user }), ...inputs },
+    { kubeconfig: cluster.kubeconfig({ user: options.user }), ...inputs },
     { debug: true, ...options }
   )
   const material: SecretMaterial[] = [...(options.secrets ?? [])]
@@ -61,7 +65,7 @@ export function registryInputs(registry: Registry): Record<string, string> {
   }
 }
 
-/** The decoded `.dockerconfigjson` of a Secret in the emulator. */
+/** The decoded `.dockerconfigjson` of a Secret as the API server returns it. */
 export function dockerConfigOf(secret: KubeObject | undefined): unknown {
   const data = (secret?.data ?? {}) as Record<string, string>
   return JSON.parse(Buffer.from(data['.dockerconfigjson'] ?? '', 'base64').toString('utf8'))
@@ -77,33 +81,34 @@ export function assertNoConfigLeak(run: ActionRun, dockerConfigJson: string): vo
   if (leaks.length > 0) throw new Error(`The step's output contains ${leaks.join(', ')}`)
 }
 
-/** What `kubectl create secret docker-registry … --dry-run=client -o json` stores, decoded. */
+/**
+ * What `kubectl create secret docker-registry … --dry-run=client -o json` stores, decoded, with kubectl of
+ * the control plane's version.
+ */
 export async function kubectlDockerConfig(registry: Registry): Promise<unknown> {
   const args = ['create', 'secret', 'docker-registry', 'reference', `--docker-server=${registry.server}`]
   args.push(`--docker-username=${registry.username}`, `--docker-password=${registry.password}`)
   if (registry.email) args.push(`--docker-email=${registry.email}`)
   args.push('--dry-run=client', '-o', 'json')
-  const { stdout } = await promisify(execFile)('kubectl', args, { env: { ...process.env, KUBECONFIG: '/dev/null' } })
+  const { stdout } = await promisify(execFile)(pinnedKubectl(), args, { env: { ...process.env, KUBECONFIG: '/dev/null' } })
   const secret = JSON.parse(stdout) as { data: Record<string, string> }
   return JSON.parse(Buffer.from(secret.data['.dockerconfigjson'], 'base64').toString('utf8'))
 }
 
 /**
- * Unless a test says otherwise, the action runs as a user holding exactly the RBAC rules the README's
- * "Permissions" section documents (its Role bound in every namespace, its ClusterRole), so every
- * integration test also proves those rules are enough.
+ * This test file's view of the control plane. Unless a test says otherwise, the action runs as a token user
+ * holding exactly the RBAC rules the README's "Permissions" section documents (its Role's rules cluster-wide,
+ * as the README allows for namespaces that do not exist yet, and its ClusterRole), so every integration test
+ * also proves those rules are enough.
  */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<KubeEmulator> {
-  return KubeEmulator.start({
-    users: [{ name: 'documented-role', rules: emulatorRules(documentedRules(), ['*']) }],
-    ...options
-  })
+export async function startCluster(options: { latencyMs?: number } = {}): Promise<TestCluster> {
+  const cluster = await TestCluster.connect(options)
+  await cluster.addUser({ name: DOCUMENTED_USER })
+  await cluster.grant(DOCUMENTED_USER, documentedGrant({ namespaces: 'cluster-wide' }))
+  return cluster
 }
 
-/** Creates a namespace as a user would have it (with its default service account already there). */
-export function seedNamespace(emulator: KubeEmulator, name: string, labels: Record<string, string> = {}): void {
-  emulator.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } })
-  if (!emulator.get('serviceaccounts', name, 'default')) {
-    emulator.seed({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } })
-  }
+/** Creates a namespace as a user would have it: kube-controller-manager has given it its default service account. */
+export async function seedNamespace(cluster: TestCluster, name: string, labels: Record<string, string> = {}): Promise<void> {
+  await cluster.createNamespace(name, labels)
 }

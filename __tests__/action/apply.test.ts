@@ -1,4 +1,4 @@
-// The core behaviour, through the built dist/index.js run as the runner runs it, against the emulator.
+// The core behaviour, through the built dist/index.js run as the runner runs it, against the real control plane.
 import {
   dockerConfigOf,
   GHCR,
@@ -7,33 +7,46 @@ import {
   registryInputs,
   runAgainst,
   seedNamespace,
-  startEmulator,
+  startCluster,
+  uniqueName,
   assertNoConfigLeak,
-  type KubeEmulator
+  type TestCluster
 } from '../../test-support/scenario.js'
 
-let emulator: KubeEmulator
+// Namespaces of this file's own: the control plane is shared with the other test files.
+const NS = {
+  shop: uniqueName('shop'),
+  teamA: uniqueName('team-a'),
+  teamB: uniqueName('team-b'),
+  dry: uniqueName('dry'),
+  dryFail: uniqueName('dry-fail'),
+  fromContext: uniqueName('from-context'),
+  nowhere: uniqueName('nowhere'),
+  typo: uniqueName('typo'),
+}
+
+let cluster: TestCluster
 beforeAll(async () => {
-  emulator = await startEmulator()
+  cluster = await startCluster()
 })
-afterAll(() => emulator.stop())
+afterAll(() => cluster.stop())
 
 function inNamespace(namespace: string) {
-  return emulator.requests.filter((request) => request.namespace === namespace)
+  return cluster.requests.filter((request) => request.namespace === namespace)
 }
 
 describe('first run and re-run in one namespace with the default service account', () => {
-  const namespace = 'shop'
-  beforeAll(() => {
-    seedNamespace(emulator, namespace)
+  const namespace = NS.shop
+  beforeAll(async () => {
+    await seedNamespace(cluster, namespace)
     // A pull secret someone added before: `kubectl patch serviceaccount` would wipe it; we must not.
-    const account = emulator.get('serviceaccounts', namespace, 'default')!
-    emulator.seed({ ...account, imagePullSecrets: [{ name: 'legacy-registry' }] })
+    const account = await cluster.get('serviceaccounts', namespace, 'default')!
+    await cluster.upsert({ ...account, imagePullSecrets: [{ name: 'legacy-registry' }] })
   })
 
   test('creates the Secret, keeps the existing pull secret, and reports it', async () => {
-    emulator.clearRequests()
-    const run = await runAgainst(emulator, {
+    cluster.clearRequests()
+    const run = await runAgainst(cluster, {
       ...registryInputs(GHCR),
       'secret-name': 'regcred',
       namespace,
@@ -42,10 +55,10 @@ describe('first run and re-run in one namespace with the default service account
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
 
-    const secret = emulator.get('secrets', namespace, 'regcred')
+    const secret = await cluster.get('secrets', namespace, 'regcred')
     expect(secret?.type).toBe('kubernetes.io/dockerconfigjson')
     expect(dockerConfigOf(secret)).toEqual(await kubectlDockerConfig(GHCR))
-    expect(pullSecretNames(emulator.get('serviceaccounts', namespace, 'default'))).toEqual([
+    expect(pullSecretNames(await cluster.get('serviceaccounts', namespace, 'default'))).toEqual([
       'legacy-registry',
       'regcred'
     ])
@@ -78,28 +91,28 @@ describe('first run and re-run in one namespace with the default service account
   })
 
   test('a re-run with the same inputs writes nothing and reports changed=false', async () => {
-    const before = emulator.get('secrets', namespace, 'regcred')?.metadata?.resourceVersion
-    emulator.clearRequests()
-    const run = await runAgainst(emulator, {
+    const before = (await cluster.get('secrets', namespace, 'regcred'))?.metadata?.resourceVersion
+    cluster.clearRequests()
+    const run = await runAgainst(cluster, {
       ...registryInputs(GHCR),
       'secret-name': 'regcred',
       namespace,
       'service-accounts': 'default'
     })
     expect(run.exitCode).toBe(0)
-    expect(emulator.writes()).toEqual([])
+    expect(cluster.writes()).toEqual([])
     expect(inNamespace(namespace).map((request) => request.method)).toEqual(['GET', 'GET'])
     expect(run.outputs.changed).toBe('false')
     expect(JSON.parse(run.outputs.result)).toEqual([
       { namespace, secret: 'unchanged', serviceAccounts: { default: 'present' } }
     ])
-    expect(emulator.get('secrets', namespace, 'regcred')?.metadata?.resourceVersion).toBe(before)
+    expect((await cluster.get('secrets', namespace, 'regcred'))?.metadata?.resourceVersion).toBe(before)
   })
 
   test('new credentials update the Secret in place, with no moment where it is missing', async () => {
     const rotated = { ...GHCR, password: 'ghp_rotatedRotatedRotated0123456789abcd' }
-    emulator.clearRequests()
-    const run = await runAgainst(emulator, {
+    cluster.clearRequests()
+    const run = await runAgainst(cluster, {
       ...registryInputs(rotated),
       'secret-name': 'regcred',
       namespace,
@@ -107,71 +120,71 @@ describe('first run and re-run in one namespace with the default service account
     })
     expect(run.exitCode).toBe(0)
     expect(JSON.parse(run.outputs.result)[0].secret).toBe('updated')
-    expect(dockerConfigOf(emulator.get('secrets', namespace, 'regcred'))).toEqual(await kubectlDockerConfig(rotated))
-    expect(emulator.writes().map((request) => request.method)).toEqual(['PATCH'])
+    expect(dockerConfigOf(await cluster.get('secrets', namespace, 'regcred'))).toEqual(await kubectlDockerConfig(rotated))
+    expect(cluster.writes().map((request) => request.method)).toEqual(['PATCH'])
   })
 })
 
 test('several namespaces, labels and annotations, and a service account list', async () => {
-  for (const namespace of ['team-a', 'team-b']) {
-    seedNamespace(emulator, namespace)
-    emulator.seed({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'deployer', namespace } })
+  for (const namespace of [NS.teamA, NS.teamB]) {
+    await seedNamespace(cluster, namespace)
+    await cluster.upsert({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'deployer', namespace } })
   }
-  const run = await runAgainst(emulator, {
+  const run = await runAgainst(cluster, {
     ...registryInputs(GHCR),
     'secret-name': 'ghcr',
-    namespace: 'team-a, team-b',
+    namespace: `${NS.teamA}, ${NS.teamB}`,
     'service-accounts': 'default\ndeployer',
     labels: 'team=payments\ntier=backend',
     annotations: 'owner=platform@example.com'
   })
   expect(run.exitCode).toBe(0)
-  for (const namespace of ['team-a', 'team-b']) {
-    const secret = emulator.get('secrets', namespace, 'ghcr')
+  for (const namespace of [NS.teamA, NS.teamB]) {
+    const secret = await cluster.get('secrets', namespace, 'ghcr')
     expect(secret?.metadata?.labels).toMatchObject({
       team: 'payments',
       tier: 'backend',
       'app.kubernetes.io/managed-by': 'k8s-image-pull-secret-action'
     })
     expect(secret?.metadata?.annotations).toMatchObject({ owner: 'platform@example.com' })
-    expect(pullSecretNames(emulator.get('serviceaccounts', namespace, 'deployer'))).toEqual(['ghcr'])
+    expect(pullSecretNames(await cluster.get('serviceaccounts', namespace, 'deployer'))).toEqual(['ghcr'])
   }
-  expect(JSON.parse(run.outputs.namespaces)).toEqual(['team-a', 'team-b'])
+  expect(JSON.parse(run.outputs.namespaces)).toEqual([NS.teamA, NS.teamB])
 })
 
 test('dry-run sends every write with dryRun=All and changes nothing', async () => {
-  seedNamespace(emulator, 'dry')
-  emulator.clearRequests()
-  const run = await runAgainst(emulator, {
+  await seedNamespace(cluster, NS.dry)
+  cluster.clearRequests()
+  const run = await runAgainst(cluster, {
     ...registryInputs(GHCR),
     'secret-name': 'regcred',
-    namespace: 'dry',
+    namespace: NS.dry,
     'service-accounts': 'default',
     'dry-run': 'true'
   })
   expect(run.exitCode).toBe(0)
-  expect(emulator.get('secrets', 'dry', 'regcred')).toBeUndefined()
-  expect(pullSecretNames(emulator.get('serviceaccounts', 'dry', 'default'))).toEqual([])
-  const writes = emulator.requests.filter((request) => request.method !== 'GET')
+  expect(await cluster.get('secrets', NS.dry, 'regcred')).toBeUndefined()
+  expect(pullSecretNames(await cluster.get('serviceaccounts', NS.dry, 'default'))).toEqual([])
+  const writes = cluster.requests.filter((request) => request.method !== 'GET')
   expect(writes.length).toBeGreaterThan(0)
   expect(writes.every((request) => request.dryRun)).toBe(true)
-  expect(emulator.writes()).toEqual([])
+  expect(cluster.writes()).toEqual([])
   expect(run.summary).toContain('dry run')
 })
 
 test('dry-run still fails where the real run would (a type change without recreate)', async () => {
-  seedNamespace(emulator, 'dry-fail')
-  emulator.seed({
+  await seedNamespace(cluster, NS.dryFail)
+  await cluster.upsert({
     apiVersion: 'v1',
     kind: 'Secret',
-    metadata: { name: 'regcred', namespace: 'dry-fail' },
+    metadata: { name: 'regcred', namespace: NS.dryFail },
     type: 'Opaque',
     data: { a: 'Yg==' }
   })
-  const run = await runAgainst(emulator, {
+  const run = await runAgainst(cluster, {
     ...registryInputs(GHCR),
     'secret-name': 'regcred',
-    namespace: 'dry-fail',
+    namespace: NS.dryFail,
     'dry-run': 'true'
   })
   expect(run.exitCode).toBe(1)
@@ -179,44 +192,44 @@ test('dry-run still fails where the real run would (a type change without recrea
 })
 
 test('the default namespace is the kubeconfig context namespace', async () => {
-  seedNamespace(emulator, 'from-context')
-  const run = await runAgainst(emulator, {
+  await seedNamespace(cluster, NS.fromContext)
+  const run = await runAgainst(cluster, {
     ...registryInputs(GHCR),
     'secret-name': 'ctx',
-    kubeconfig: emulator.kubeconfig({ namespace: 'from-context' })
+    kubeconfig: cluster.kubeconfig({ namespace: NS.fromContext })
   })
   expect(run.exitCode).toBe(0)
-  expect(emulator.get('secrets', 'from-context', 'ctx')).toBeDefined()
+  expect(await cluster.get('secrets', NS.fromContext, 'ctx')).toBeDefined()
 })
 
 test('a namespace that does not exist fails with the fix, and nothing is written', async () => {
-  emulator.clearRequests()
-  const run = await runAgainst(emulator, {
+  cluster.clearRequests()
+  const run = await runAgainst(cluster, {
     ...registryInputs(GHCR),
     'secret-name': 'regcred',
-    namespace: 'nowhere',
+    namespace: NS.nowhere,
     'service-accounts': 'default'
   })
   expect(run.exitCode).toBe(1)
   expect(run.errors).toEqual([
-    'Failed in 1 of 1 namespace:\n- nowhere: Namespace "nowhere" does not exist: set `create-namespace: true`, or create it before this step.'
+    `Failed in 1 of 1 namespace:\n- ${NS.nowhere}: Namespace "${NS.nowhere}" does not exist: set \`create-namespace: true\`, or create it before this step.`
   ])
-  expect(emulator.writes().filter((request) => request.status < 300)).toEqual([])
+  expect(cluster.writes().filter((request) => request.status < 300)).toEqual([])
   expect(run.log).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/)
 })
 
 test('a listed service account that does not exist fails that namespace before anything is written', async () => {
-  seedNamespace(emulator, 'typo')
-  emulator.clearRequests()
-  const run = await runAgainst(emulator, {
+  await seedNamespace(cluster, NS.typo)
+  cluster.clearRequests()
+  const run = await runAgainst(cluster, {
     ...registryInputs(GHCR),
     'secret-name': 'regcred',
-    namespace: 'typo',
+    namespace: NS.typo,
     'service-accounts': 'deploer'
   })
   expect(run.exitCode).toBe(1)
   expect(run.errors[0]).toContain(
-    'Service account "deploer" not found in namespace "typo": check the service-accounts input for a typo'
+    `Service account "deploer" not found in namespace "${NS.typo}": check the service-accounts input for a typo`
   )
-  expect(emulator.get('secrets', 'typo', 'regcred')).toBeUndefined()
+  expect(await cluster.get('secrets', NS.typo, 'regcred')).toBeUndefined()
 })
