@@ -225,10 +225,12 @@ export class ControlPlane {
   /**
    * Stops kube-apiserver and starts it again on the same port and etcd, as a control-plane upgrade or a
    * crash-looping apiserver does to clients in the middle of their work. Resolves once it is ready again.
+   * `whileDown` runs once the old process has exited and before the new one starts (after the downtime).
    */
-  async restartApiServer(downtimeMs = 0): Promise<void> {
+  async restartApiServer(downtimeMs = 0, options: { whileDown?: () => Promise<void> } = {}): Promise<void> {
     await this.apiserver?.stop()
     if (downtimeMs > 0) await new Promise((resolve) => setTimeout(resolve, downtimeMs))
+    await options.whileDown?.()
     await this.startApiServer()
   }
 

@@ -27,6 +27,11 @@ export interface FaultSpec {
   stallMs?: number
   /** apply only to the first N matching requests; default every one */
   times?: number
+  /**
+   * hold the request until this promise settles, then pass it on (or answer with `status`): to make a request
+   * meet a server in a given state (e.g. stopped) on an event rather than after a time
+   */
+  holdUntil?: Promise<unknown>
 }
 
 export interface RequestRecord {
@@ -48,6 +53,10 @@ export interface RequestRecord {
   stalledMs?: number
   /** the client had closed the connection before the answer came: carried out all the same, answer unread */
   abandoned?: boolean
+  /** held by a fault's `holdUntil` before it went on */
+  held?: boolean
+  /** set once the request is over: answered, dropped, or failed for want of a server */
+  settled?: boolean
   durationMs: number
 }
 
@@ -71,6 +80,7 @@ export class FaultProxy {
   private faults: ActiveFault[] = []
   private latencyMs = 0
   private readonly tokenUsers = new Map<string, Promise<string | undefined>>()
+  private readonly watchers = new Set<{ predicate: (record: RequestRecord) => boolean; resolve: (record: RequestRecord) => void }>()
 
   private constructor(
     private readonly server: Server,
@@ -139,6 +149,35 @@ export class FaultProxy {
     this.records.length = 0
   }
 
+  /**
+   * The first request in the log that satisfies `predicate`, now or once it arrives or settles (a record is
+   * checked again when it settles): for tests that act on what the client has done, not after a time.
+   */
+  waitForRequest(predicate: (record: RequestRecord) => boolean): Promise<RequestRecord> {
+    const found = this.records.find(predicate)
+    if (found) return Promise.resolve(found)
+    return new Promise((resolve) => {
+      const watcher = {
+        predicate,
+        resolve: (record: RequestRecord) => {
+          this.watchers.delete(watcher)
+          resolve(record)
+        }
+      }
+      this.watchers.add(watcher)
+    })
+  }
+
+  private notify(record: RequestRecord): void {
+    for (const watcher of [...this.watchers]) if (watcher.predicate(record)) watcher.resolve(record)
+  }
+
+  private settle(record: RequestRecord): void {
+    if (record.settled) return
+    record.settled = true
+    this.notify(record)
+  }
+
   /** Requests that could have changed state: writes that were no dry run and that the server received. */
   writes(): RequestRecord[] {
     return this.records.filter(
@@ -185,6 +224,7 @@ export class FaultProxy {
       durationMs: 0
     }
     this.records.push(record)
+    this.notify(record)
     let clientGone = false
     res.on('close', () => {
       if (!res.writableFinished) clientGone = true
@@ -197,11 +237,16 @@ export class FaultProxy {
       await sleep(fault.stallMs)
       record.stalledMs = fault.stallMs
     }
+    if (fault?.holdUntil) {
+      record.held = true
+      await fault.holdUntil.catch(() => undefined)
+    }
     if (this.latencyMs > 0) await sleep(this.latencyMs)
     if (fault?.dropConnection) {
       record.fault = true
       req.socket.destroy()
       record.durationMs = Date.now() - started
+      this.settle(record)
       return
     }
     if (fault?.status) {
@@ -213,6 +258,7 @@ export class FaultProxy {
       res.writeHead(fault.status, headers)
       res.end(JSON.stringify(statusBody(fault.status)))
       record.durationMs = Date.now() - started
+      this.settle(record)
       return
     }
 
@@ -228,17 +274,20 @@ export class FaultProxy {
       if (clientGone) {
         answer.resume()
         record.durationMs = Date.now() - started
+        this.settle(record)
         return
       }
       res.writeHead(answer.statusCode ?? 502, answerHeaders(answer.headers))
       answer.pipe(res)
       answer.on('end', () => (record.durationMs = Date.now() - started))
+      answer.on('close', () => this.settle(record))
     })
     upstream.on('error', () => {
       // The server is not there (restarting) or went away mid-answer: the client sees its connection
       // reset, as it would talking to that server directly.
       record.durationMs = Date.now() - started
       req.socket.destroy()
+      this.settle(record)
     })
     upstream.end(body)
   }

@@ -7,7 +7,11 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { load } from 'js-yaml'
 
-export const ACTION_ENTRY = resolve(import.meta.dirname, '..', 'dist', 'index.js')
+/**
+ * The bundle to run: in a test run, the one jest's global set-up built from today's src/ (so an edit is always
+ * what is tested); elsewhere (the demo, the benchmark) the committed dist/ that users run.
+ */
+export const ACTION_ENTRY = process.env.ACTION_UNDER_TEST ?? resolve(import.meta.dirname, '..', 'dist', 'index.js')
 const ACTION_YML = resolve(import.meta.dirname, '..', 'action.yml')
 
 /** The runner passes every input that has a default in action.yml, as INPUT_*, when the workflow omits it. */

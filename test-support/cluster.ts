@@ -85,7 +85,14 @@ export class TestCluster {
 
   /** Connects to the test run's control plane, through a fault proxy of this test file's own. */
   static async connect(options: { latencyMs?: number } = {}): Promise<TestCluster> {
-    const connection = controlPlaneConnection()
+    return TestCluster.connectTo(controlPlaneConnection(), options)
+  }
+
+  /**
+   * The same view of a control plane other than the test run's: one a test file started for itself, e.g. to
+   * restart its kube-apiserver without disturbing the other files.
+   */
+  static async connectTo(connection: ControlPlaneConnection, options: { latencyMs?: number } = {}): Promise<TestCluster> {
     const proxy = await FaultProxy.start(connection, options)
     const admin = new ApiClient({
       server: connection.server,

@@ -1,4 +1,4 @@
-// Stops the control plane jest-global-setup.js started.
+// Undoes jest-global-setup.js: stops the control plane, removes this run's bundle and connection file.
 export default async function globalTeardown() {
-  await globalThis.testRunControlPlane?.stopTestRunControlPlane()
+  await globalThis.testRun?.tearDownTestRun()
 }

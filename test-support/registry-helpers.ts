@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process'
 import { createServer, type AddressInfo } from 'node:net'
 import tls from 'node:tls'
+import { pinnedKubectl } from './cluster.js'
 import type { RegistryUser } from './registry.js'
 import { credentialForms } from './leak-scan.js'
 
@@ -14,7 +15,7 @@ export function trustCa(caCertPem?: string): void {
   tls.setDefaultCACertificates(caCertPem ? [...systemCas, caCertPem] : systemCas)
 }
 
-/** The `.dockerconfigjson` kubectl writes for one registry, decoded. */
+/** The `.dockerconfigjson` kubectl (the control plane's version) writes for one registry, decoded. */
 export function kubectlDockerConfigJson(server: string, user: RegistryUser): Promise<string> {
   const args = ['create', 'secret', 'docker-registry', 'fixture', `--docker-server=${server}`]
   args.push(
@@ -25,7 +26,7 @@ export function kubectlDockerConfigJson(server: string, user: RegistryUser): Pro
     'json'
   )
   return new Promise((resolve, reject) => {
-    execFile('kubectl', args, { env: { ...process.env, KUBECONFIG: '/dev/null' } }, (error, stdout, stderr) => {
+    execFile(pinnedKubectl(), args, { env: { ...process.env, KUBECONFIG: '/dev/null' } }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`kubectl failed: ${stderr}`))
       const secret = JSON.parse(stdout) as { data: Record<string, string> }
       resolve(Buffer.from(secret.data['.dockerconfigjson'] ?? '', 'base64').toString('utf8'))

@@ -16,36 +16,15 @@ import {
 } from '../../src/docker-config.js'
 import type { RegistryCredential } from '../../src/docker-config.js'
 import { InputError } from '../../src/errors.js'
+import { pinnedKubectl } from '../../test-support/cluster.js'
+import { credentialCases, type CredentialCase } from '../../test-support/credential-cases.js'
 
 const run = promisify(execFile)
 
-const GCP_KEY = `{
-  "type": "service_account",
-  "project_id": "demo-project",
-  "private_key_id": "0123456789abcdef",
-  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----\\n",
-  "client_email": "puller@demo-project.iam.gserviceaccount.com"
-}`
-
 const DOCKER_HUB = 'https://index.docker.io/v1/'
 
-/** Cases compared with kubectl; `server` undefined means kubectl's default (Docker Hub). */
-const kubectlCases: Array<{ name: string; server?: string; username: string; password: string; email?: string }> = [
-  { name: 'plain', server: 'ghcr.io', username: 'octo', password: 'ghp_abc123' },
-  { name: 'quotes', server: 'ghcr.io', username: 'u', password: `it's "quoted"` },
-  { name: 'backslashes', server: 'ghcr.io', username: 'u', password: 'back\\slash\\\\double' },
-  { name: "':' in the password", server: 'ghcr.io', username: 'u', password: 'a:b:c' },
-  { name: '&<>', server: 'ghcr.io', username: 'u', password: 'a&b<c>d' },
-  { name: 'non-ASCII', server: 'ghcr.io', username: 'josé', password: 'é日本🙂' },
-  { name: 'spaces', server: 'ghcr.io', username: 'u', password: 'with some spaces' },
-  { name: 'an email', server: 'ghcr.io', username: 'u', password: 'p', email: 'me@example.com' },
-  { name: 'a multi-line GCP JSON key', server: 'europe-docker.pkg.dev', username: '_json_key', password: GCP_KEY },
-  { name: 'Docker Hub default server', username: 'hubuser', password: 'dckr_pat_x' },
-  { name: 'a host:port server', server: 'registry.example.com:5000', username: 'u', password: 'p' },
-  { name: 'an https URL with a path', server: 'https://registry.example.com/v2/', username: 'u', password: 'p' }
-]
-
-async function kubectlConfig(c: (typeof kubectlCases)[number]): Promise<string> {
+/** kubectl of the control plane's version: the reference. */
+async function kubectlConfig(c: CredentialCase): Promise<string> {
   const args = [
     'create',
     'secret',
@@ -57,25 +36,14 @@ async function kubectlConfig(c: (typeof kubectlCases)[number]): Promise<string> 
   if (c.server !== undefined) args.push(`--docker-server=${c.server}`)
   if (c.email !== undefined) args.push(`--docker-email=${c.email}`)
   args.push('--dry-run=client', '-o', 'json')
-  const { stdout } = await run('kubectl', args)
+  const { stdout } = await run(pinnedKubectl(), args)
   const secret = JSON.parse(stdout) as { type: string; data: Record<string, string> }
   expect(secret.type).toBe('kubernetes.io/dockerconfigjson')
   return Buffer.from(secret.data['.dockerconfigjson'], 'base64').toString('utf8')
 }
 
-let kubectlAvailable = true
-beforeAll(async () => {
-  try {
-    await run('kubectl', ['version', '--client'])
-  } catch {
-    kubectlAvailable = false
-    console.warn('kubectl is not installed: the comparison with kubectl is skipped')
-  }
-})
-
 describe('the docker config equals kubectl create secret docker-registry', () => {
-  test.each(kubectlCases)('$name', async (c) => {
-    if (!kubectlAvailable) return
+  test.each(credentialCases)('$name', async (c) => {
     const ours = serializeDockerConfig(
       dockerConfigFromCredentials([
         {

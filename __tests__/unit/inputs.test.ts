@@ -317,10 +317,10 @@ const badCases: BadCase[] = [
     message: /expected a label key, found the end/
   },
   {
-    name: 'selector: empty set',
-    inputs: { 'namespace-selector': 'env notin ()' },
+    name: 'selector: a set without commas',
+    inputs: { 'namespace-selector': 'env notin (a b)' },
     input: 'namespace-selector',
-    message: /cannot be empty/
+    message: /expected ',' or '\)' in the values of 'notin'/
   },
   {
     name: 'selector: two values',

@@ -1,8 +1,8 @@
 // The label selector syntax of k8s.io/apimachinery/pkg/labels.Parse (what `kubectl get -l` and the API's
 // `labelSelector` parameter accept): comma-separated requirements, each one of
 //   key   !key   key=value   key==value   key!=value   key in (a,b)   key notin (a,b)   key>1   key<1
-// Parsed here so that a typo fails as an input error before any request. The API server does the matching
-// (labelSelectorMatches below is used by the unit tests only; the emulator has its own, emulator/selectors.ts).
+// Parsed here so that a typo fails as an input error before any request; the API server does the matching.
+// __tests__/server-parity/label-selector.test.ts holds this parser to what kube-apiserver accepts.
 import { labelValueProblems, qualifiedNameProblems } from './names.js'
 
 export type SelectorOperator =
@@ -95,7 +95,7 @@ export function parseLabelSelector(text: string): SelectorRequirement[] {
       if (isSymbol(token, ')')) break
       if (!isSymbol(token, ',')) fail(`expected ',' or ')' in the values of '${operator}', found ${describe(token)}`)
     }
-    if (values.length === 1 && values[0] === '') fail(`the values of '${operator}' cannot be empty`)
+    // As labels.Parse reads it, and kube-apiserver accepts it: `in ()` is the set holding the empty value.
     return values
   }
 
@@ -130,31 +130,4 @@ export function parseLabelSelector(text: string): SelectorRequirement[] {
     if (separator.kind === 'end') return requirements
     if (!isSymbol(separator, ',')) fail(`expected ',' or the end of the selector, found ${describe(separator)}`)
   }
-}
-
-/** Whether a set of labels satisfies every requirement (the semantics of labels.Selector.Matches). */
-export function labelSelectorMatches(requirements: SelectorRequirement[], labels: Record<string, string>): boolean {
-  return requirements.every(({ key, operator, values }) => {
-    const has = Object.hasOwn(labels, key)
-    const value = labels[key]
-    switch (operator) {
-      case 'Exists':
-        return has
-      case 'DoesNotExist':
-        return !has
-      case 'Equals':
-      case 'In':
-        return has && values.includes(value)
-      case 'NotEquals':
-      case 'NotIn':
-        return !has || !values.includes(value)
-      case 'GreaterThan':
-      case 'LessThan': {
-        if (!has || !/^-?\d+$/.test(value)) return false
-        const actual = Number(value)
-        const bound = Number(values[0])
-        return operator === 'GreaterThan' ? actual > bound : actual < bound
-      }
-    }
-  })
 }
