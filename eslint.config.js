@@ -1,6 +1,6 @@
 // ESLint flat config. Formatting is prettier's job (.prettierrc.json); these rules only look for bugs.
 // The action's own code (src/) gets typescript-eslint's strictest type-aware set because it handles
-// credentials and runs unattended; the tools around it (tests, emulator, scripts) get the recommended set.
+// credentials and runs unattended; the tools around it (tests, the control plane, scripts) get the recommended set.
 import eslint from '@eslint/js'
 import { defineConfig, globalIgnores } from 'eslint/config'
 import tseslint from 'typescript-eslint'
@@ -25,7 +25,7 @@ const ourTypeScriptRules = {
 }
 
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'bench/results/', '.tmp/', '__tests__/fixtures/']),
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'bench/results/', '.tmp/']),
 
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
 
@@ -61,12 +61,12 @@ export default defineConfig(
   },
 
   {
-    // Tests, the emulator, scripts and benchmarks read JSON from servers and child processes all day;
+    // Tests, the control plane, scripts and benchmarks read JSON from servers and child processes all day;
     // insisting on a type for every parsed value there costs more than it catches.
     files: [
       '__tests__/**/*.ts',
       'test-support/**/*.ts',
-      'emulator/**/*.ts',
+      'control-plane/**/*.ts',
       'scripts/**/*.ts',
       'bench/**/*.ts',
       'dev/**/*.ts'

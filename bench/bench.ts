@@ -1,19 +1,22 @@
-// `npm run bench`: the action against the kubectl pipeline users script today (issue 7). Starts the Kubernetes
-// API emulator with added latency per request, then measures, alternating the two sides: one namespace;
-// 20 and 100 namespaces in one step vs the pipeline looped; requests per namespace and writes on a re-run
-// (from the emulator's request log); start-up and bundle size. Prints a markdown table with the ratios and
+// `npm run bench`: the action against the kubectl pipeline users script today (issue 7). Starts the real
+// control plane (control-plane/: etcd, kube-apiserver, kube-controller-manager) with a proxy in front of it
+// that adds latency to every request and logs them, then measures, alternating the two sides, both through
+// the proxy: one namespace; 20 and 100 namespaces in one step vs the pipeline looped; requests per namespace
+// and writes on a re-run (from the proxy's log); start-up and bundle size. With --kubeconfig it runs against
+// an existing cluster instead, directly, and counts no requests. Prints a markdown table with the ratios and
 // writes every figure to bench/results/latest.json. A benchmark, not a test: nothing here fails on a time.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg, tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { KubeEmulator } from '../emulator/index.js'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { cpus, loadavg } from 'node:os'
+import { dirname, resolve } from 'node:path'
 import { ACTION_ENTRY } from '../test-support/action-run.js'
-import { findKubectl, type KubectlBinary, type RegistryCredentials } from './kubectl.js'
+import type { RegistryCredentials } from './kubectl.js'
 import { compare, type Comparison, type ComparisonSetup } from './namespaces.js'
 import { parseBenchOptions, type BenchOptions } from './options.js'
 import { runProcess } from './processes.js'
 import { checkTargets, markdownTable, type BenchResults } from './report.js'
 import { bundleSize, measureStartup } from './startup.js'
+import { deleteNamespaces, openTarget, type Target } from './target.js'
 
 const DEFAULT_OUT = resolve(import.meta.dirname, 'results', 'latest.json')
 
@@ -24,6 +27,8 @@ const REGISTRY: RegistryCredentials = {
   password: 'ghp_BenchBenchBench0123456789abcdefghijk'
 }
 const SECRET_NAME = 'ghcr-pull'
+/** On every namespace the benchmark creates, to find (and delete) them in an existing cluster. */
+const NAMESPACE_LABELS = { 'app.kubernetes.io/created-by': 'k8s-image-pull-secret-action-bench' }
 
 const progress = (line: string): void => {
   process.stderr.write(`[bench] ${line}\n`)
@@ -40,23 +45,20 @@ async function kubectlVersion(kubectl: string): Promise<string> {
   }
 }
 
-/** Every comparison against one emulator: the one-namespace case, then each many-namespace size. */
-async function runComparisons(options: BenchOptions, kubectl: KubectlBinary): Promise<Comparison[]> {
-  const workDirectory = mkdtempSync(join(tmpdir(), 'bench-'))
-  const emulator = await KubeEmulator.start({ latencyMs: options.latencyMs })
+/** Every comparison against one cluster: the one-namespace case, then each many-namespace size. */
+async function runComparisons(options: BenchOptions, target: Target): Promise<Comparison[]> {
+  const setup: ComparisonSetup = {
+    target,
+    kubectl: target.kubectl,
+    registry: REGISTRY,
+    secretName: SECRET_NAME,
+    namePrefix: `bench-${randomBytes(2).toString('hex')}`,
+    namespaceLabels: NAMESPACE_LABELS,
+    created: []
+  }
   try {
-    const kubeconfigPath = join(workDirectory, 'kubeconfig.yaml')
-    writeFileSync(kubeconfigPath, emulator.kubeconfig(), { mode: 0o600 })
-    const setup: ComparisonSetup = {
-      emulator,
-      kubectl: kubectl.path,
-      kubeconfigPath,
-      registry: REGISTRY,
-      secretName: SECRET_NAME
-    }
-
-    // One unmeasured round of both: warms the page cache (a 20 MB bundle, a 60 MB kubectl) and stops early,
-    // before minutes of measuring, when either side does not work against the emulator.
+    // One unmeasured round of both: warms the page cache (a 20 MB bundle, a 60 MB kubectl) and the server, and
+    // stops early, before minutes of measuring, when either side does not work against this cluster.
     const warmup = await compare(
       setup,
       { tag: 'warmup', namespaces: 1, runs: 1, rerunAfter: 'last', rerunKubectl: false },
@@ -83,18 +85,28 @@ async function runComparisons(options: BenchOptions, kubectl: KubectlBinary): Pr
     }
     return comparisons
   } finally {
-    await emulator.stop()
-    rmSync(workDirectory, { recursive: true, force: true })
+    // The built-in control plane goes away with everything in it; an existing cluster keeps what we made.
+    if (target.external && setup.created.length > 0) {
+      progress(`deleting the ${setup.created.length} namespaces the benchmark created (${setup.namePrefix}-*)`)
+      await deleteNamespaces(target.client, setup.created).catch((error: unknown) =>
+        progress(`could not delete them all: ${error instanceof Error ? error.message : String(error)}`)
+      )
+    }
   }
 }
 
 function notesFor(results: Omit<BenchResults, 'notes' | 'targets'>): string[] {
   const notes = [
-    `Emulator latency ${results.options.latencyMs} ms per request; ${results.machine.cpus} CPUs (1-minute load average ${results.machine.loadAverage.before} before, ${results.machine.loadAverage.after} after), Node ${results.machine.node}; kubectl ${results.kubectl.version} (${results.kubectl.note}).`,
-    'kubectl runs `apply --server-side --validate=false`: the emulator serves no OpenAPI document. Against a real cluster, with validation on, kubectl also fetches OpenAPI schemas, so it makes even more requests than counted here.',
-    "kubectl's discovery cache starts empty for every repetition (fresh HOME), as on a new runner, and is shared by all the commands of one loop, as in a user's script.",
-    'kubectl writes on a re-run: `apply --server-side` and `patch` always send their PATCH; the server finds nothing to change, but each is a write request and a round trip.'
+    `Both sides against ${results.server.description}; ${results.machine.cpus} CPUs (1-minute load average ${results.machine.loadAverage.before} before, ${results.machine.loadAverage.after} after), Node ${results.machine.node}; kubectl ${results.kubectl.version} (${results.kubectl.note}).`,
+    "kubectl runs `apply --server-side` with its default validation (`--validate=strict`), as a user's script does: every `apply` fetches the server's OpenAPI v3 index (and the core/v1 schema when its cache lacks it) and sends `fieldValidation=Strict`; `patch` GETs the service account before its PATCH.",
+    "kubectl's discovery and HTTP caches (~/.kube/cache) start empty for every repetition (fresh HOME), as on a new runner, and are shared by all the commands of one loop, as in a user's script.",
+    'kubectl writes on a re-run: `apply --server-side` and `patch` always send their PATCH; the server finds nothing to change, but each is a write request and a round trip.',
+    'Namespaces are created for real before each repetition (not timed), and measuring starts once kube-controller-manager has given each its `default` service account.'
   ]
+  if (!results.server.requestsCounted)
+    notes.push(
+      'Requests are not counted with --kubeconfig: they are counted from the log of the proxy that only the built-in control plane has in front of it.'
+    )
   for (const comparison of results.comparisons) {
     for (const side of ['action', 'kubectl'] as const) {
       for (const failure of comparison[side].failures)
@@ -110,11 +122,31 @@ async function main(): Promise<void> {
   // The machine is shared: its load before and after says how much to trust this run's times.
   const loadBefore = loadavg()[0]
   if (!existsSync(ACTION_ENTRY)) throw new Error(`${ACTION_ENTRY} is missing: run \`npm run build\` first.`)
-  const kubectl = findKubectl(options.kubectl)
-  const version = await kubectlVersion(kubectl.path)
-  progress(`kubectl ${version}: ${kubectl.note}`)
-
-  const comparisons = await runComparisons(options, kubectl)
+  // The first run builds the control plane (and kubectl) from the official Go modules: it says so as it goes.
+  const target = await openTarget({
+    kubeconfig: options.kubeconfig,
+    latencyMs: options.latencyMs,
+    kubectl: options.kubectl
+  })
+  const server = {
+    description: target.description,
+    version: target.serverVersion,
+    requestsCounted: target.proxy !== undefined
+  }
+  let kubectl: BenchResults['kubectl']
+  let comparisons: Comparison[]
+  try {
+    kubectl = {
+      path: target.kubectl,
+      version: await kubectlVersion(target.kubectl),
+      note: options.kubectl ? 'given with --kubectl' : 'built with the control plane, from the same Kubernetes release'
+    }
+    progress(`against ${target.description}`)
+    progress(`kubectl ${kubectl.version}: ${kubectl.path}`)
+    comparisons = await runComparisons(options, target)
+  } finally {
+    await target.stop()
+  }
   progress(`start-up: ${options.startupSamples} samples of each`)
   const startup = await measureStartup(options.startupSamples)
 
@@ -130,9 +162,11 @@ async function main(): Promise<void> {
       latencyMs: options.latencyMs,
       runsOne: options.runsOne,
       runsMany: Object.fromEntries([...options.runsMany].map(([size, runs]) => [String(size), runs])),
-      quick: options.quick
+      quick: options.quick,
+      kubeconfig: options.kubeconfig ?? null
     },
-    kubectl: { path: kubectl.path, version, note: kubectl.note },
+    server,
+    kubectl,
     comparisons,
     startup,
     bundle: bundleSize()

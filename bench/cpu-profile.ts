@@ -1,6 +1,6 @@
 // Reads a V8 .cpuprofile (node --cpu-prof) and sorts its samples into what start-up spends time on:
 // compiling the bundle's chunks, reading them from disk, Node's own bootstrap, GC, running each chunk's code,
-// and waiting (idle: the network, the emulator's latency).
+// and waiting (idle: the network, the API server).
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 

@@ -1,8 +1,6 @@
 // The script users compare the action with, per namespace, exactly as they write it:
 //   kubectl create secret docker-registry NAME … -n NS --dry-run=client -o json | kubectl apply --server-side -f -
 //   kubectl patch serviceaccount default -n NS -p '{"imagePullSecrets":[{"name":"NAME"}]}'
-import { existsSync, readdirSync, realpathSync } from 'node:fs'
-import { delimiter, dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { runPipe, runProcess } from './processes.js'
 
@@ -10,39 +8,6 @@ export interface RegistryCredentials {
   server: string
   username: string
   password: string
-}
-
-export interface KubectlBinary {
-  path: string
-  /** Why this binary: what `kubectl` on the PATH is, and what was picked instead. */
-  note: string
-}
-
-function onPath(name: string): string | undefined {
-  for (const directory of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(directory, name)
-    if (directory && existsSync(candidate)) return candidate
-  }
-  return undefined
-}
-
-/**
- * `kubectl` on this machine is the Google Cloud SDK's dispatcher, which asks the server for its version and
- * then execs a versioned kubectl: an extra request and an extra exec per call that a user with a plain
- * kubectl does not pay. So the newest versioned binary beside it is used directly. `--kubectl PATH` overrides.
- */
-export function findKubectl(explicit: string | undefined): KubectlBinary {
-  if (explicit) return { path: explicit, note: `given with --kubectl` }
-  const found = onPath('kubectl')
-  if (!found) throw new Error('kubectl is not on the PATH: install it or pass --kubectl PATH')
-  const directory = dirname(realpathSync(found))
-  const versioned = readdirSync(directory)
-    .map((name) => ({ name, version: /^kubectl\.1\.(\d+)$/.exec(name)?.[1] }))
-    .filter((entry): entry is { name: string; version: string } => entry.version !== undefined)
-    .sort((a, b) => Number(b.version) - Number(a.version))
-  if (versioned.length === 0) return { path: found, note: `kubectl on the PATH (${found})` }
-  const path = join(directory, versioned[0].name)
-  return { path, note: `${path}: the versioned binary behind the Google Cloud SDK's kubectl dispatcher` }
 }
 
 export interface PipelineRun {
@@ -53,8 +18,10 @@ export interface PipelineRun {
 }
 
 /**
- * One namespace the way users script it. `--validate=false`: the emulator serves no OpenAPI document, so
- * client-side validation (the default) would fail; against a real cluster kubectl would also fetch it.
+ * One namespace the way users script it, with kubectl's defaults: `apply` validates (`--validate=strict`), so
+ * it fetches the server's OpenAPI v3 index every time (and a group's schema when its cache lacks it) to see
+ * that the server validates fields itself, then sends its PATCH with `fieldValidation=Strict`. `patch` GETs
+ * the object before it sends its PATCH.
  */
 export async function kubectlPipeline(
   kubectl: string,
@@ -78,7 +45,7 @@ export async function kubectlPipeline(
     '-o',
     'json'
   ]
-  const apply = ['apply', '--server-side', '--validate=false', '-f', '-']
+  const apply = ['apply', '--server-side', '-f', '-']
   const applied = await runPipe({ file: kubectl, args: create }, { file: kubectl, args: apply }, { env })
   if (applied.exitCode !== 0)
     return { durationMs: performance.now() - started, ok: false, error: applied.stderr.trim() }

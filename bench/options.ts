@@ -9,17 +9,22 @@ export interface BenchOptions {
   runsMany: Map<number, number>
   startupSamples: number
   quick: boolean
+  /** an existing cluster's kubeconfig: no control plane is started, no proxy, no request counts */
+  kubeconfig: string | undefined
   kubectl: string | undefined
   out: string
 }
 
-export const USAGE = `npm run bench -- [--latency-ms N] [--runs N] [--quick] [--kubectl PATH] [--out FILE]
-  --latency-ms N  latency the emulator adds to every request (default 20)
-  --runs N        repetitions of the one-namespace comparison (default 5); 20 namespaces get 3/5 of it,
-                  100 namespaces 2/5 (at least 1 each): the kubectl loop over 100 is ~300 processes
-  --quick         smoke run: 1 repetition each, 3 and 10 namespaces instead of 20 and 100, 3 start-up samples
-  --kubectl PATH  kubectl binary to compare with (default: kubectl on the PATH, see bench/README.md)
-  --out FILE      where the figures go as JSON (default bench/results/latest.json)`
+export const USAGE = `npm run bench -- [--latency-ms N] [--runs N] [--quick] [--kubeconfig FILE] [--kubectl PATH] [--out FILE]
+  --latency-ms N     latency the proxy in front of the built-in control plane adds to every request (default 20)
+  --runs N           repetitions of the one-namespace comparison (default 5); 20 namespaces get 3/5 of it,
+                     100 namespaces 2/5 (at least 1 each): the kubectl loop over 100 is ~300 processes
+  --quick            smoke run: 1 repetition each, 3 and 10 namespaces instead of 20 and 100, 3 start-up samples
+  --kubeconfig FILE  run against that existing cluster (its current context and user) instead of starting the
+                     built-in control plane: no proxy, so no added latency and no request counts
+  --kubectl PATH     kubectl binary to compare with (default: the kubectl built with the control plane, the
+                     same version as its kube-apiserver)
+  --out FILE         where the figures go as JSON (default bench/results/latest.json)`
 
 function positiveInteger(name: string, value: string | undefined, fallback: number, minimum: number): number {
   if (value === undefined) return fallback
@@ -36,6 +41,7 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
       'latency-ms': { type: 'string' },
       runs: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      kubeconfig: { type: 'string' },
       kubectl: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false }
@@ -47,7 +53,10 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     process.exit(0)
   }
   const quick = values.quick
-  const latencyMs = positiveInteger('latency-ms', values['latency-ms'], 20, 0)
+  if (values.kubeconfig !== undefined && values['latency-ms'] !== undefined)
+    throw new Error('--latency-ms needs the built-in control plane: with --kubeconfig the cluster has its own latency')
+  // An existing cluster is reached directly: nothing adds latency there.
+  const latencyMs = values.kubeconfig ? 0 : positiveInteger('latency-ms', values['latency-ms'], 20, 0)
   const runsOne = positiveInteger('runs', values.runs, quick ? 1 : 5, 1)
   const share = (fraction: number): number => (quick ? 1 : Math.max(1, Math.round(runsOne * fraction)))
   const runsMany = new Map(
@@ -67,6 +76,7 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     runsMany,
     startupSamples: quick ? 3 : 15,
     quick,
+    kubeconfig: values.kubeconfig,
     kubectl: values.kubectl,
     out: values.out ?? defaultOut
   }

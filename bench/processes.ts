@@ -1,5 +1,6 @@
-// Child processes for the benchmark, always asynchronous: the emulator answers from this very process, so
-// a synchronous spawn would stall its event loop (kubectl then fails with a TLS handshake timeout).
+// Child processes for the benchmark, always asynchronous: the proxy in front of kube-apiserver runs in this
+// very process, so a synchronous spawn would stall its event loop (kubectl then fails with a TLS handshake
+// timeout).
 import { spawn } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import type { Readable } from 'node:stream'

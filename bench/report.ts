@@ -15,7 +15,16 @@ export interface TargetCheck {
 export interface BenchResults {
   date: string
   machine: { cpus: number; node: string; platform: string; loadAverage: { before: number; after: number } }
-  options: { latencyMs: number; runsOne: number; runsMany: Record<string, number>; quick: boolean }
+  options: {
+    latencyMs: number
+    runsOne: number
+    runsMany: Record<string, number>
+    quick: boolean
+    /** the existing cluster's kubeconfig (--kubeconfig), or null for the built-in control plane */
+    kubeconfig: string | null
+  }
+  /** what both sides talked to; requests are counted only through the built-in control plane's proxy */
+  server: { description: string; version: string; requestsCounted: boolean }
   kubectl: { path: string; version: string; note: string }
   comparisons: Comparison[]
   startup: StartupFigures
@@ -109,22 +118,27 @@ export function markdownTable(results: BenchResults): string {
     ])
   }
   const sizes = comparisons.map((comparison) => comparison.namespaces).join(' / ')
+  const uncounted = results.server.requestsCounted ? undefined : 'not counted (no proxy)'
   rows.push([
     `requests per namespace, first run (${sizes} ns)`,
-    comparisons.map((comparison) => spread(comparison.action.requests, (counts) => counts.perNamespace)).join(' / '),
-    comparisons.map((comparison) => spread(comparison.kubectl.requests, (counts) => counts.perNamespace)).join(' / '),
+    uncounted ??
+      comparisons.map((comparison) => spread(comparison.action.requests, (counts) => counts.perNamespace)).join(' / '),
+    uncounted ??
+      comparisons.map((comparison) => spread(comparison.kubectl.requests, (counts) => counts.perNamespace)).join(' / '),
     '',
     targetOf('action requests per namespace')
   ])
   const rerunSizes = comparisons.filter((comparison) => comparison.action.rerun)
   rows.push([
     `writes on an identical re-run (${rerunSizes.map((comparison) => comparison.namespaces).join(' / ')} ns)`,
-    rerunSizes
-      .map((comparison) => spread(comparison.action.rerun?.requests ?? [], (counts) => counts.writes))
-      .join(' / '),
-    rerunSizes
-      .map((comparison) => spread(comparison.kubectl.rerun?.requests ?? [], (counts) => counts.writes))
-      .join(' / '),
+    uncounted ??
+      rerunSizes
+        .map((comparison) => spread(comparison.action.rerun?.requests ?? [], (counts) => counts.writes))
+        .join(' / '),
+    uncounted ??
+      rerunSizes
+        .map((comparison) => spread(comparison.kubectl.rerun?.requests ?? [], (counts) => counts.writes))
+        .join(' / '),
     '',
     targetOf('action writes on an identical re-run')
   ])

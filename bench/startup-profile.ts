@@ -1,20 +1,20 @@
 // `npx tsx bench/startup-profile.ts [--samples N] [--entry FILE]`: where the action's start-up goes, measured
 // with `node --cpu-prof` on dist/index.js (or another build's entry) as the runner runs it: (1) failing on
 // missing inputs, (2) a successful first run on one namespace (Secret + default service account) against
-// the emulator with no added latency; plus the cost of reading and compiling each lazily loaded chunk on its
+// the built-in control plane, directly (no proxy, no added latency); plus the cost of reading and compiling each lazily loaded chunk on its
 // own. Prints median milliseconds. Not part of `npm run bench`; run it before and after a bundle change.
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { KubeEmulator } from '../emulator/index.js'
+import { ControlPlane } from '../control-plane/control-plane.js'
 import { ACTION_ENTRY } from '../test-support/action-run.js'
-import { seedNamespace } from '../test-support/scenario.js'
 import { breakdown } from './cpu-profile.js'
 import { runProcess, type ProcessRun } from './processes.js'
 import { runEntry } from './runner-env.js'
 import { median } from './stats.js'
+import { createNamespaces } from './target.js'
 
 interface Sample {
   durationMs: number
@@ -85,7 +85,9 @@ async function main(): Promise<void> {
   const samples = Number(values.samples)
   const entry = values.entry ? resolve(values.entry) : ACTION_ENTRY
   console.log(`Profiling ${entry}`)
-  const emulator = await KubeEmulator.start({ latencyMs: 0 })
+  const controlPlane = await ControlPlane.start()
+  const admin = controlPlane.adminClient()
+  const kubeconfig = controlPlane.adminKubeconfig()
   try {
     const failing: Sample[] = []
     const succeeding: Sample[] = []
@@ -94,9 +96,9 @@ async function main(): Promise<void> {
       // credentials are missing, so the action fails on validation.
       failing.push(await profiled(entry, (env) => runEntry(entry, {}, env)))
       const namespace = `profile-${index}`
-      seedNamespace(emulator, namespace)
+      await createNamespaces(admin, [namespace])
       const inputs = {
-        kubeconfig: emulator.kubeconfig(),
+        kubeconfig,
         registry: 'ghcr.io',
         username: 'octo-bot',
         password: 'ghp_ProfileProfile0123456789abcdefghijk',
@@ -121,7 +123,8 @@ async function main(): Promise<void> {
     show('First run on one namespace, 0 ms latency', succeeding)
     await chunkLoadTimes(entry, samples)
   } finally {
-    await emulator.stop()
+    admin.close()
+    await controlPlane.stop()
   }
 }
 

@@ -54,7 +54,9 @@ function assertGoIsNewEnough(version: string): void {
   const [major, minor] = (/^go(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number)
   if (major === undefined || minor === undefined) return // a development toolchain: let go itself decide
   if (major < MINIMUM_GO[0] || (major === MINIMUM_GO[0] && minor < MINIMUM_GO[1]))
-    throw new Error(`The control plane needs Go ${MINIMUM_GO.join('.')} or newer to build; this machine has ${version}.`)
+    throw new Error(
+      `The control plane needs Go ${MINIMUM_GO.join('.')} or newer to build; this machine has ${version}.`
+    )
 }
 
 /** Version ldflags as hack/lib/version.sh sets them, for both packages that report a version. */
@@ -198,7 +200,12 @@ function runGo(moduleDir: string, args: string[], onLine?: (line: string) => voi
     child.on('error', reject)
     child.on('close', (code) => {
       if (code === 0) resolve(stdout)
-      else reject(new Error(`go ${args.slice(0, 2).join(' ')} failed in ${moduleDir} (exit ${code}):\n${errors.slice(-30).join('\n')}`))
+      else
+        reject(
+          new Error(
+            `go ${args.slice(0, 2).join(' ')} failed in ${moduleDir} (exit ${code}):\n${errors.slice(-30).join('\n')}`
+          )
+        )
     })
   })
 }

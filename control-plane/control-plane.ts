@@ -79,7 +79,10 @@ export class ControlPlane {
       server: this.connection.server,
       caCertPem: this.connection.pki.ca.certPem,
       user: 'admin',
-      credentials: { clientCertificatePem: this.connection.pki.admin.certPem, clientKeyPem: this.connection.pki.admin.keyPem },
+      credentials: {
+        clientCertificatePem: this.connection.pki.admin.certPem,
+        clientKeyPem: this.connection.pki.admin.keyPem
+      },
       namespace
     })
   }
@@ -218,19 +221,20 @@ export class ControlPlane {
     return new ApiClient({
       server: this.connection.server,
       caCertPem: this.connection.pki.ca.certPem,
-      credentials: { clientCertificatePem: this.connection.pki.admin.certPem, clientKeyPem: this.connection.pki.admin.keyPem }
+      credentials: {
+        clientCertificatePem: this.connection.pki.admin.certPem,
+        clientKeyPem: this.connection.pki.admin.keyPem
+      }
     })
   }
 
   /**
    * Stops kube-apiserver and starts it again on the same port and etcd, as a control-plane upgrade or a
    * crash-looping apiserver does to clients in the middle of their work. Resolves once it is ready again.
-   * `whileDown` runs once the old process has exited and before the new one starts (after the downtime).
    */
-  async restartApiServer(downtimeMs = 0, options: { whileDown?: () => Promise<void> } = {}): Promise<void> {
+  async restartApiServer(downtimeMs = 0): Promise<void> {
     await this.apiserver?.stop()
     if (downtimeMs > 0) await new Promise((resolve) => setTimeout(resolve, downtimeMs))
-    await options.whileDown?.()
     await this.startApiServer()
   }
 

@@ -8,6 +8,7 @@
 // the user on as kube-apiserver's authenticating-proxy headers (X-Remote-User, X-Remote-Group), with the
 // front-proxy client certificate the server was told to trust for that (--requestheader-*).
 import { once } from 'node:events'
+import { connect } from 'node:net'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { Agent, createServer, request as httpsRequest, type Server } from 'node:https'
 import type { TLSSocket } from 'node:tls'
@@ -63,6 +64,7 @@ export interface RequestRecord {
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'host'])
 const REASONS: Record<number, string> = {
+  404: 'NotFound',
   409: 'Conflict',
   429: 'TooManyRequests',
   500: 'InternalError',
@@ -80,7 +82,13 @@ export class FaultProxy {
   private faults: ActiveFault[] = []
   private latencyMs = 0
   private readonly tokenUsers = new Map<string, Promise<string | undefined>>()
-  private readonly watchers = new Set<{ predicate: (record: RequestRecord) => boolean; resolve: (record: RequestRecord) => void }>()
+  private readonly watchers = new Set<{
+    predicate: (record: RequestRecord) => boolean
+    resolve: (record: RequestRecord) => void
+  }>()
+
+  private upstreamDown = false
+  private stopped = false
 
   private constructor(
     private readonly server: Server,
@@ -108,22 +116,19 @@ export class FaultProxy {
       }),
       server: connection.server
     }
-    let proxy: FaultProxy | undefined
-    const server = createServer(
-      {
-        key: serving.keyPem,
-        cert: serving.certPem,
-        ca: pki.ca.certPem,
-        requestCert: true,
-        rejectUnauthorized: false
-      },
-      (req, res) => void proxy?.handle(req, res)
-    )
+    const server = createServer({
+      key: serving.keyPem,
+      cert: serving.certPem,
+      ca: pki.ca.certPem,
+      requestCert: true,
+      rejectUnauthorized: false
+    })
     server.listen(0, '127.0.0.1')
     await once(server, 'listening')
     const address = server.address()
     if (!address || typeof address === 'string') throw new Error('the fault proxy has no port')
-    proxy = new FaultProxy(server, `https://127.0.0.1:${address.port}`, upstream)
+    const proxy = new FaultProxy(server, `https://127.0.0.1:${address.port}`, upstream)
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => void proxy.handle(req, res))
     proxy.latencyMs = options.latencyMs ?? 0
     return proxy
   }
@@ -185,9 +190,30 @@ export class FaultProxy {
     )
   }
 
+  /** Refuses connections while the upstream server refuses them; listens again on the same port after. */
+  private mirrorUpstreamDown(): void {
+    if (this.upstreamDown || this.stopped) return
+    this.upstreamDown = true
+    const port = Number(new URL(this.url).port)
+    const upstream = new URL(this.upstream.server)
+    this.server.close()
+    this.server.closeIdleConnections()
+    const probe = (): void => {
+      if (this.stopped) return
+      const socket = connect(Number(upstream.port), upstream.hostname)
+      socket.once('connect', () => {
+        socket.destroy()
+        this.server.listen(port, '127.0.0.1', () => (this.upstreamDown = false))
+      })
+      socket.once('error', () => setTimeout(probe, 100).unref())
+    }
+    probe()
+  }
+
   async stop(): Promise<void> {
+    this.stopped = true
     this.server.closeAllConnections()
-    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+    if (this.server.listening) await new Promise<void>((resolve) => this.server.close(() => resolve()))
     this.upstream.plain.destroy()
     this.upstream.asFrontProxy.destroy()
     this.upstream.admin.close()
@@ -282,12 +308,14 @@ export class FaultProxy {
       answer.on('end', () => (record.durationMs = Date.now() - started))
       answer.on('close', () => this.settle(record))
     })
-    upstream.on('error', () => {
-      // The server is not there (restarting) or went away mid-answer: the client sees its connection
-      // reset, as it would talking to that server directly.
+    upstream.on('error', (error: NodeJS.ErrnoException) => {
+      // The server went away mid-answer, or is not there: the client's connection is reset. When nothing
+      // listens upstream (kube-apiserver restarting), the proxy stops listening too, so that new connections
+      // are refused as they would be by that server directly, until it listens again.
       record.durationMs = Date.now() - started
       req.socket.destroy()
       this.settle(record)
+      if (error.code === 'ECONNREFUSED') this.mirrorUpstreamDown()
     })
     upstream.end(body)
   }

@@ -29,7 +29,9 @@ export function renderKubeconfig(input: KubeconfigInput): string {
   return dump({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: context, cluster: { server: input.server, 'certificate-authority-data': base64(input.caCertPem) } }],
+    clusters: [
+      { name: context, cluster: { server: input.server, 'certificate-authority-data': base64(input.caCertPem) } }
+    ],
     users: [{ name: input.user, user }],
     contexts: [
       {

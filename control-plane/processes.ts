@@ -87,10 +87,14 @@ export async function waitUntil(
   const deadline = Date.now() + timeoutMs
   for (;;) {
     if (process.hasExited())
-      throw new Error(`${process.name} exited before ${what}; the end of its log (${process.logFile}):\n${process.logTail()}`)
+      throw new Error(
+        `${process.name} exited before ${what}; the end of its log (${process.logFile}):\n${process.logTail()}`
+      )
     if (await probe().catch(() => false)) return
     if (Date.now() > deadline)
-      throw new Error(`${process.name}: ${what} did not happen in ${timeoutMs / 1000} s; the end of its log:\n${process.logTail()}`)
+      throw new Error(
+        `${process.name}: ${what} did not happen in ${timeoutMs / 1000} s; the end of its log:\n${process.logTail()}`
+      )
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
 }
@@ -103,7 +107,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))
+      )
     })
   })
 }

@@ -1,4 +1,4 @@
-// Throw-away TLS material for the local servers the tests and the demo start (the Kubernetes API emulator,
+// Throw-away TLS material for the local servers the tests and the demo start (the Kubernetes control plane,
 // the registry): a CA, server certificates for 127.0.0.1/localhost, client certificates for mTLS users.
 // ECDSA P-256 keeps generation to milliseconds; Go (kubectl, docker-registry, skopeo) and Node accept it.
 // @peculiar/x509 resolves its classes through tsyringe, which needs a Reflect metadata polyfill loaded first.

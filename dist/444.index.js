@@ -550,11 +550,16 @@ function flatHeaders(headers) {
 
 
 
+/** How long a restarted kube-apiserver's authorizer may lag behind its listener, and how often to ask again. */
+const RBAC_SYNC_WINDOW_MS = 10_000;
+const RBAC_SYNC_RETRY_MS = 500;
 /** The core/v1 REST calls the action makes. Created by kube/client.ts. */
 class KubernetesCluster {
     transport;
     settings;
     retryPolicy;
+    /** Whether the API server has answered any request of this step (any HTTP status). */
+    serverAnswered = false;
     constructor(transport, settings) {
         this.transport = transport;
         this.settings = settings;
@@ -632,8 +637,31 @@ class KubernetesCluster {
         const label = `${operation.verb} ${operation.resource}${operation.name ? `/${operation.name}` : ''}${operation.namespace ? ` -n ${operation.namespace}` : ''}`;
         const attempt = { ...request, timeoutMs: this.settings.requestTimeoutMs };
         let unanswered = false;
+        let firstForbiddenAt;
+        const classify = (error) => {
+            const verdict = (0,api_errors/* classifyForRetry */.gZ)(error);
+            const answered = error instanceof HttpStatusError;
+            if (answered)
+                this.serverAnswered = true;
+            // A server that answered earlier in this step and now refuses connections is restarting (an upgrade, a
+            // crash-looping kube-apiserver: ~20 s): ride it out for the whole time budget, not just 6 attempts.
+            if (!answered && this.serverAnswered && briefFailure(error) === 'ECONNREFUSED')
+                return { ...verdict, untilBudget: true };
+            // Just after start-up kube-apiserver serves requests before its RBAC cache has synced, and refuses what
+            // it allows a moment later: after an unanswered attempt, a 403 is tried again for a few seconds.
+            if (answered && error.code === 403 && unanswered) {
+                firstForbiddenAt ??= Date.now();
+                if (Date.now() - firstForbiddenAt < RBAC_SYNC_WINDOW_MS)
+                    return { retryable: true, retryAfterMs: RBAC_SYNC_RETRY_MS, untilBudget: true };
+            }
+            return verdict;
+        };
         try {
-            const result = await (0,retry/* withRetry */.bD)(() => this.transport.request(attempt), api_errors/* classifyForRetry */.gZ, (error, attemptNumber, delayMs) => {
+            const result = await (0,retry/* withRetry */.bD)(async () => {
+                const answer = await this.transport.request(attempt);
+                this.serverAnswered = true;
+                return answer;
+            }, classify, (error, attemptNumber, delayMs) => {
                 if (!(error instanceof HttpStatusError))
                     unanswered = true;
                 core/* debug */.Yz(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`);

@@ -582,8 +582,8 @@ function hasControlCharacter(value) {
 // The label selector syntax of k8s.io/apimachinery/pkg/labels.Parse (what `kubectl get -l` and the API's
 // `labelSelector` parameter accept): comma-separated requirements, each one of
 //   key   !key   key=value   key==value   key!=value   key in (a,b)   key notin (a,b)   key>1   key<1
-// Parsed here so that a typo fails as an input error before any request. The API server does the matching
-// (labelSelectorMatches below is used by the unit tests only; the emulator has its own, emulator/selectors.ts).
+// Parsed here so that a typo fails as an input error before any request; the API server does the matching.
+// __tests__/server-parity/label-selector.test.ts holds this parser to what kube-apiserver accepts.
 
 /** A selector that does not parse; the message says where and why, in the words of labels.Parse. */
 class LabelSelectorError extends Error {
@@ -663,8 +663,7 @@ function parseLabelSelector(text) {
             if (!isSymbol(token, ','))
                 fail(`expected ',' or ')' in the values of '${operator}', found ${describe(token)}`);
         }
-        if (values.length === 1 && values[0] === '')
-            fail(`the values of '${operator}' cannot be empty`);
+        // As labels.Parse reads it, and kube-apiserver accepts it: `in ()` is the set holding the empty value.
         return values;
     };
     const requirements = [];
@@ -707,33 +706,6 @@ function parseLabelSelector(text) {
         if (!isSymbol(separator, ','))
             fail(`expected ',' or the end of the selector, found ${describe(separator)}`);
     }
-}
-/** Whether a set of labels satisfies every requirement (the semantics of labels.Selector.Matches). */
-function labelSelectorMatches(requirements, labels) {
-    return requirements.every(({ key, operator, values }) => {
-        const has = Object.hasOwn(labels, key);
-        const value = labels[key];
-        switch (operator) {
-            case 'Exists':
-                return has;
-            case 'DoesNotExist':
-                return !has;
-            case 'Equals':
-            case 'In':
-                return has && values.includes(value);
-            case 'NotEquals':
-            case 'NotIn':
-                return !has || !values.includes(value);
-            case 'GreaterThan':
-            case 'LessThan': {
-                if (!has || !/^-?\d+$/.test(value))
-                    return false;
-                const actual = Number(value);
-                const bound = Number(values[0]);
-                return operator === 'GreaterThan' ? actual > bound : actual < bound;
-            }
-        }
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -1513,7 +1485,8 @@ function isRecord(value) {
 /* harmony export */ });
 // Retries for transient API failures: 429 (honouring Retry-After), 5xx, dropped connections and timeouts.
 // Bounded in attempts and in total time, with exponential backoff and full jitter so that concurrent
-// namespaces (and concurrent jobs) do not retry in lock-step.
+// namespaces (and concurrent jobs) do not retry in lock-step. A failure can ask for the whole time budget
+// instead of the attempt limit: the caller's judgement that the server is coming back (a restart).
 const DEFAULT_RETRY_POLICY = {
     maxAttempts: 6,
     baseDelayMs: 200,
@@ -1528,7 +1501,7 @@ async function withRetry(attempt, classify, onRetry, policy = DEFAULT_RETRY_POLI
         }
         catch (error) {
             const verdict = classify(error);
-            if (!verdict.retryable || attemptNumber >= policy.maxAttempts)
+            if (!verdict.retryable || (attemptNumber >= policy.maxAttempts && !verdict.untilBudget))
                 throw error;
             const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1));
             const delay = verdict.retryAfterMs ?? Math.round(Math.random() * backoff);

@@ -92,7 +92,10 @@ export class TestCluster {
    * The same view of a control plane other than the test run's: one a test file started for itself, e.g. to
    * restart its kube-apiserver without disturbing the other files.
    */
-  static async connectTo(connection: ControlPlaneConnection, options: { latencyMs?: number } = {}): Promise<TestCluster> {
+  static async connectTo(
+    connection: ControlPlaneConnection,
+    options: { latencyMs?: number } = {}
+  ): Promise<TestCluster> {
     const proxy = await FaultProxy.start(connection, options)
     const admin = new ApiClient({
       server: connection.server,
@@ -180,7 +183,7 @@ export class TestCluster {
     const response = await this.admin.request(pathOf(resource, namespace, name))
     if (response.status === 404) return undefined
     if (response.status !== 200) throw new Error(`GET ${resource} ${name}: HTTP ${response.status} ${response.text}`)
-    return response.json as KubeObject
+    return response.json
   }
 
   async list(resource: Resource, namespace?: string, labelSelector?: string): Promise<KubeObject[]> {
@@ -191,7 +194,7 @@ export class TestCluster {
 
   /** Creates any object (by its apiVersion and kind), as the admin; returns what the server stored. */
   async create(object: KubeObject): Promise<KubeObject> {
-    return (await this.admin.expect(collectionPath(object), { method: 'POST', body: object })) as KubeObject
+    return await this.admin.expect(collectionPath(object), { method: 'POST', body: object })
   }
 
   /** Creates the object, or replaces the one of that name (e.g. to give a service account pull secrets). */
@@ -201,9 +204,9 @@ export class TestCluster {
       const { resourceVersion: _resourceVersion, uid: _uid, ...metadata } = object.metadata ?? {}
       return this.create({ ...object, metadata })
     }
-    const resourceVersion = (current.json as KubeObject | undefined)?.metadata?.resourceVersion
+    const resourceVersion = (current.json?.metadata as KubeObject['metadata'])?.resourceVersion
     const replacement = { ...object, metadata: { ...object.metadata, resourceVersion } }
-    return (await this.admin.expect(objectPath(object), { method: 'PUT', body: replacement })) as KubeObject
+    return await this.admin.expect(objectPath(object), { method: 'PUT', body: replacement })
   }
 
   async delete(resource: Resource, namespace: string | undefined, name: string): Promise<void> {
@@ -240,7 +243,9 @@ export class TestCluster {
     let created: TestUser
     if (user.auth === 'certificate') {
       const username = uniqueName(user.name)
-      const issued = await (await clusterCertificateAuthority(this.connection.pki.ca)).issueClient(username, user.groups)
+      const issued = await (
+        await clusterCertificateAuthority(this.connection.pki.ca)
+      ).issueClient(username, user.groups)
       created = {
         username,
         groups: [...(user.groups ?? []), 'system:authenticated'],
@@ -255,7 +260,11 @@ export class TestCluster {
         body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: USERS_NAMESPACE } },
         accept: [409]
       })
-      await this.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: account, namespace: USERS_NAMESPACE } })
+      await this.create({
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name: account, namespace: USERS_NAMESPACE }
+      })
       const review = await this.admin.expect(`/api/v1/namespaces/${USERS_NAMESPACE}/serviceaccounts/${account}/token`, {
         method: 'POST',
         body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: 86_400 } }
@@ -299,7 +308,8 @@ export class TestCluster {
         roleRef
       })
       if (role.kind === 'Role') created.push(await this.create(binding('RoleBinding', namespace)))
-      else if (options.bindIn) for (const ns of options.bindIn) created.push(await this.create(binding('RoleBinding', ns)))
+      else if (options.bindIn)
+        for (const ns of options.bindIn) created.push(await this.create(binding('RoleBinding', ns)))
       else created.push(await this.create(binding('ClusterRoleBinding')))
       const where = role.kind === 'Role' ? namespace : options.bindIn?.[0]
       for (const rule of (role.rules ?? []) as { resources?: string[]; verbs?: string[] }[])
@@ -313,7 +323,10 @@ export class TestCluster {
    * Waits until the API server's authorizer allows the user something just granted: RBAC reads bindings
    * through informers, so a binding takes effect a moment after it is stored.
    */
-  async waitForAccess(user: TestUser, attributes: { verb: string; resource: string; namespace?: string }): Promise<void> {
+  async waitForAccess(
+    user: TestUser,
+    attributes: { verb: string; resource: string; namespace?: string }
+  ): Promise<void> {
     await this.waitFor(`${user.username} may ${attributes.verb} ${attributes.resource}`, async () => {
       const review = await this.admin.expect('/apis/authorization.k8s.io/v1/subjectaccessreviews', {
         method: 'POST',
@@ -347,8 +360,7 @@ export class TestCluster {
 
   /** Deletes RBAC objects grant() created. */
   async revoke(objects: KubeObject[]): Promise<void> {
-    for (const object of objects)
-      await this.admin.expect(objectPath(object), { method: 'DELETE', accept: [404] })
+    for (const object of objects) await this.admin.expect(objectPath(object), { method: 'DELETE', accept: [404] })
   }
 
   async stop(): Promise<void> {

@@ -32,4 +32,3 @@ export const credentialCases: CredentialCase[] = [
   { name: 'a host:port server', server: 'registry.example.com:5000', username: 'u', password: 'p' },
   { name: 'an https URL with a path', server: 'https://registry.example.com/v2/', username: 'u', password: 'p' }
 ]
-

@@ -43,7 +43,8 @@ export function documentedRules(): DocumentedRule[] {
     const scope = role.kind === 'Role' ? 'namespace' : 'cluster'
     for (const rule of (role.rules ?? []) as PolicyRule[]) {
       if (!(rule.apiGroups ?? []).includes('')) throw new Error('a documented rule outside the core API group')
-      for (const resource of rule.resources ?? []) for (const verb of rule.verbs ?? []) rules.push({ resource, verb, scope })
+      for (const resource of rule.resources ?? [])
+        for (const verb of rule.verbs ?? []) rules.push({ resource, verb, scope })
     }
   }
   return rules
@@ -70,7 +71,8 @@ export function documentedGrant(grant: DocumentedGrant): KubeObject[] {
     const metadata = { name: role.metadata?.name ?? 'image-pull-secret' }
     if (role.kind === 'ClusterRole') objects.push({ ...role, metadata, rules })
     else if (grant.namespaces === 'cluster-wide') objects.push({ ...role, kind: 'ClusterRole', metadata, rules })
-    else for (const namespace of grant.namespaces) objects.push({ ...role, metadata: { ...metadata, namespace }, rules })
+    else
+      for (const namespace of grant.namespaces) objects.push({ ...role, metadata: { ...metadata, namespace }, rules })
   }
   return objects
 }

@@ -44,6 +44,8 @@ export function ensureTestTools(): void {
   })
   const stillMissing = missing.filter((tool) => !onPath(tool.command))
   if (stillMissing.length > 0)
-    throw new Error(`apt-get installed ${packages.join(' ')}, but ${stillMissing.map((t) => t.command).join(', ')} is still not on the PATH`)
+    throw new Error(
+      `apt-get installed ${packages.join(' ')}, but ${stillMissing.map((t) => t.command).join(', ')} is still not on the PATH`
+    )
   log('installed.')
 }

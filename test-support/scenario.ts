@@ -90,7 +90,9 @@ export async function kubectlDockerConfig(registry: Registry): Promise<unknown> 
   args.push(`--docker-username=${registry.username}`, `--docker-password=${registry.password}`)
   if (registry.email) args.push(`--docker-email=${registry.email}`)
   args.push('--dry-run=client', '-o', 'json')
-  const { stdout } = await promisify(execFile)(pinnedKubectl(), args, { env: { ...process.env, KUBECONFIG: '/dev/null' } })
+  const { stdout } = await promisify(execFile)(pinnedKubectl(), args, {
+    env: { ...process.env, KUBECONFIG: '/dev/null' }
+  })
   const secret = JSON.parse(stdout) as { data: Record<string, string> }
   return JSON.parse(Buffer.from(secret.data['.dockerconfigjson'], 'base64').toString('utf8'))
 }
@@ -109,6 +111,10 @@ export async function startCluster(options: { latencyMs?: number } = {}): Promis
 }
 
 /** Creates a namespace as a user would have it: kube-controller-manager has given it its default service account. */
-export async function seedNamespace(cluster: TestCluster, name: string, labels: Record<string, string> = {}): Promise<void> {
+export async function seedNamespace(
+  cluster: TestCluster,
+  name: string,
+  labels: Record<string, string> = {}
+): Promise<void> {
   await cluster.createNamespace(name, labels)
 }

@@ -22,7 +22,7 @@ const NS = {
   dryFail: uniqueName('dry-fail'),
   fromContext: uniqueName('from-context'),
   nowhere: uniqueName('nowhere'),
-  typo: uniqueName('typo'),
+  typo: uniqueName('typo')
 }
 
 let cluster: TestCluster
@@ -40,7 +40,7 @@ describe('first run and re-run in one namespace with the default service account
   beforeAll(async () => {
     await seedNamespace(cluster, namespace)
     // A pull secret someone added before: `kubectl patch serviceaccount` would wipe it; we must not.
-    const account = await cluster.get('serviceaccounts', namespace, 'default')!
+    const account = await cluster.get('serviceaccounts', namespace, 'default')
     await cluster.upsert({ ...account, imagePullSecrets: [{ name: 'legacy-registry' }] })
   })
 
@@ -120,7 +120,9 @@ describe('first run and re-run in one namespace with the default service account
     })
     expect(run.exitCode).toBe(0)
     expect(JSON.parse(run.outputs.result)[0].secret).toBe('updated')
-    expect(dockerConfigOf(await cluster.get('secrets', namespace, 'regcred'))).toEqual(await kubectlDockerConfig(rotated))
+    expect(dockerConfigOf(await cluster.get('secrets', namespace, 'regcred'))).toEqual(
+      await kubectlDockerConfig(rotated)
+    )
     expect(cluster.writes().map((request) => request.method)).toEqual(['PATCH'])
   })
 })

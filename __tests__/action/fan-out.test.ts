@@ -1,4 +1,5 @@
-// Many namespaces, many registries, namespace set-up, recreate and clean-up, through dist/index.js.
+// Many namespaces, many registries, namespace set-up, recreate and clean-up, through dist/index.js, against the
+// real control plane.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,85 +10,160 @@ import {
   registryInputs,
   runAgainst,
   seedNamespace,
-  startEmulator,
-  type KubeEmulator
+  startCluster,
+  uniqueName,
+  type KubeObject,
+  type TestCluster
 } from '../../test-support/scenario.js'
 
-let emulator: KubeEmulator
+// Namespaces of this file's own: the control plane is shared with the other test files.
+const NS = {
+  preview: [uniqueName('preview-1'), uniqueName('preview-2'), uniqueName('preview-3')],
+  late: [uniqueName('late-1'), uniqueName('late-2')],
+  webProd: uniqueName('web-prod'),
+  apiProd: uniqueName('api-prod'),
+  webStaging: uniqueName('web-staging'),
+  tools: uniqueName('tools'),
+  allAccounts: uniqueName('all-accounts'),
+  rbacA: uniqueName('rbac-a'),
+  rbacB: uniqueName('rbac-b'),
+  rbacC: uniqueName('rbac-c'),
+  merged: uniqueName('merged'),
+  legacy: uniqueName('legacy'),
+  frozen: uniqueName('frozen'),
+  ephemeralA: uniqueName('ephemeral-a'),
+  ephemeralB: uniqueName('ephemeral-b'),
+  ephemeralC: uniqueName('ephemeral-c'),
+  ephemeralD: uniqueName('ephemeral-d'),
+  ephemeralE: uniqueName('ephemeral-e'),
+  kept: uniqueName('kept')
+}
+// Label values of this file's own, for namespace-selector: other files' namespaces must not match.
+const ENV = { prod: uniqueName('prod'), staging: uniqueName('staging') }
+
+let cluster: TestCluster
 let scratch: string
 beforeAll(async () => {
-  emulator = await startEmulator()
+  cluster = await startCluster()
   scratch = mkdtempSync(join(tmpdir(), 'fan-out-'))
 })
 afterAll(async () => {
-  await emulator.stop()
+  await cluster.stop()
   rmSync(scratch, { recursive: true, force: true })
 })
 
 const auth = (username: string, password: string): string => Buffer.from(`${username}:${password}`).toString('base64')
 
-test('create-namespace: three new namespaces, each default service account appearing 700 ms late', async () => {
-  emulator.setDefaultServiceAccountDelay(700)
-  try {
-    const namespaces = ['preview-1', 'preview-2', 'preview-3']
-    const run = await runAgainst(emulator, {
-      ...registryInputs(GHCR),
-      'secret-name': 'regcred',
-      namespace: namespaces.join('\n'),
-      'create-namespace': 'true',
-      'service-accounts': 'default'
-    })
-    expect(run.errors).toEqual([])
-    expect(run.exitCode).toBe(0)
-    for (const namespace of namespaces) {
-      expect(emulator.get('namespaces', undefined, namespace)?.status).toMatchObject({ phase: 'Active' })
-      expect(emulator.get('secrets', namespace, 'regcred')).toBeDefined()
-      expect(pullSecretNames(emulator.get('serviceaccounts', namespace, 'default'))).toEqual(['regcred'])
-    }
-    expect(run.durationMs).toBeGreaterThanOrEqual(700) // it did wait, rather than fail or skip
-    expect(JSON.parse(run.outputs.namespaces)).toEqual(namespaces)
-
-    // A re-run finds everything in place: no create, no write at all.
-    emulator.clearRequests()
-    const again = await runAgainst(emulator, {
-      ...registryInputs(GHCR),
-      'secret-name': 'regcred',
-      namespace: namespaces.join('\n'),
-      'create-namespace': 'true',
-      'service-accounts': 'default'
-    })
-    expect(again.outputs.changed).toBe('false')
-    expect(emulator.writes()).toEqual([])
-  } finally {
-    emulator.setDefaultServiceAccountDelay(50)
+test('create-namespace: three new namespaces, each default service account from kube-controller-manager', async () => {
+  const namespaces = NS.preview
+  cluster.clearRequests()
+  const run = await runAgainst(cluster, {
+    ...registryInputs(GHCR),
+    'secret-name': 'regcred',
+    namespace: namespaces.join('\n'),
+    'create-namespace': 'true',
+    'service-accounts': 'default'
+  })
+  expect(run.errors).toEqual([])
+  expect(run.exitCode).toBe(0)
+  // This run created the three namespaces, so no `default` service account was there before it...
+  const creates = cluster.requests.filter((request) => request.method === 'POST' && request.resource === 'namespaces')
+  expect(creates.map((request) => request.status)).toEqual([201, 201, 201])
+  for (const namespace of namespaces) {
+    expect((await cluster.get('namespaces', undefined, namespace))?.status).toMatchObject({ phase: 'Active' })
+    expect(await cluster.get('secrets', namespace, 'regcred')).toBeDefined()
+    // ...and the action made none of its own: it used kube-controller-manager's, and added the Secret to it.
+    const inNamespace = cluster.requests.filter((request) => request.namespace === namespace)
+    expect(
+      inNamespace.filter((request) => request.resource === 'serviceaccounts' && request.method === 'POST')
+    ).toEqual([])
+    expect(
+      inNamespace.filter((request) => request.method === 'PUT').map((request) => `${request.name} ${request.status}`)
+    ).toEqual(['default 200'])
+    expect(pullSecretNames(await cluster.get('serviceaccounts', namespace, 'default'))).toEqual(['regcred'])
   }
+  expect(JSON.parse(run.outputs.namespaces)).toEqual(namespaces)
+  expect(JSON.parse(run.outputs.result)).toEqual(
+    namespaces.map((namespace) => ({ namespace, secret: 'created', serviceAccounts: { default: 'added' } }))
+  )
+
+  // A re-run finds everything in place: no create, no write at all.
+  cluster.clearRequests()
+  const again = await runAgainst(cluster, {
+    ...registryInputs(GHCR),
+    'secret-name': 'regcred',
+    namespace: namespaces.join('\n'),
+    'create-namespace': 'true',
+    'service-accounts': 'default'
+  })
+  expect(again.exitCode).toBe(0)
+  expect(again.outputs.changed).toBe('false')
+  expect(cluster.writes()).toEqual([])
+})
+
+test('create-namespace: when the controller is slower than the action, it waits for the default service account', async () => {
+  // kube-controller-manager here is usually quicker than the action's first read: make that read answer 404, as
+  // the API server does while the controller has not got to the new namespace yet.
+  const namespaces = NS.late
+  for (const namespace of namespaces)
+    cluster.injectFault({
+      method: 'GET',
+      path: `/api/v1/namespaces/${namespace}/serviceaccounts/default`,
+      status: 404,
+      times: 1
+    })
+  cluster.clearRequests()
+  const run = await runAgainst(cluster, {
+    ...registryInputs(GHCR),
+    'secret-name': 'regcred',
+    namespace: namespaces.join(','),
+    'create-namespace': 'true',
+    'service-accounts': 'default'
+  })
+  expect(run.errors).toEqual([])
+  expect(run.exitCode).toBe(0)
+  for (const namespace of namespaces) {
+    const accountRequests = cluster.requests.filter(
+      (request) => request.namespace === namespace && request.resource === 'serviceaccounts'
+    )
+    // It read again until the controller's account was there (the server itself may still have answered 404
+    // at first), created none, and added the Secret to it.
+    expect(accountRequests[0]).toMatchObject({ method: 'GET', name: 'default', status: 404, fault: true })
+    const rest = accountRequests.slice(1).map((request) => `${request.method} ${request.name} ${request.status}`)
+    expect(rest.join('\n')).toMatch(/^(GET default 404\n)*GET default 200\nPUT default 200$/)
+    expect(pullSecretNames(await cluster.get('serviceaccounts', namespace, 'default'))).toEqual(['regcred'])
+  }
+  expect(JSON.parse(run.outputs.result)).toEqual(
+    namespaces.map((namespace) => ({ namespace, secret: 'created', serviceAccounts: { default: 'added' } }))
+  )
 })
 
 test('namespace-selector: the two labelled namespaces and not the others, plus the listed one', async () => {
-  seedNamespace(emulator, 'web-prod', { env: 'prod', team: 'web' })
-  seedNamespace(emulator, 'api-prod', { env: 'prod', team: 'api' })
-  seedNamespace(emulator, 'web-staging', { env: 'staging', team: 'web' })
-  seedNamespace(emulator, 'tools')
-  const run = await runAgainst(emulator, {
+  await seedNamespace(cluster, NS.webProd, { env: ENV.prod, team: 'web' })
+  await seedNamespace(cluster, NS.apiProd, { env: ENV.prod, team: 'api' })
+  await seedNamespace(cluster, NS.webStaging, { env: ENV.staging, team: 'web' })
+  await seedNamespace(cluster, NS.tools)
+  const run = await runAgainst(cluster, {
     ...registryInputs(GHCR),
     'secret-name': 'selected',
-    namespace: 'tools',
-    'namespace-selector': 'env=prod,team in (web,api)'
+    namespace: NS.tools,
+    'namespace-selector': `env=${ENV.prod},team in (web,api)`
   })
   expect(run.exitCode).toBe(0)
-  expect(JSON.parse(run.outputs.namespaces)).toEqual(['tools', 'api-prod', 'web-prod'])
-  expect(emulator.get('secrets', 'web-staging', 'selected')).toBeUndefined()
+  expect(JSON.parse(run.outputs.namespaces)).toEqual([NS.tools, NS.apiProd, NS.webProd])
+  expect(await cluster.get('secrets', NS.webStaging, 'selected')).toBeUndefined()
 })
 
 test('service-accounts "*" adds the Secret to every service account in the namespace', async () => {
-  seedNamespace(emulator, 'all-accounts')
+  const namespace = NS.allAccounts
+  await seedNamespace(cluster, namespace)
   for (const name of ['builder', 'runner']) {
-    emulator.seed({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: 'all-accounts' } })
+    await cluster.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace } })
   }
-  const run = await runAgainst(emulator, {
+  const run = await runAgainst(cluster, {
     ...registryInputs(GHCR),
     'secret-name': 'everyone',
-    namespace: 'all-accounts',
+    namespace,
     'service-accounts': '*'
   })
   expect(run.exitCode).toBe(0)
@@ -97,25 +173,33 @@ test('service-accounts "*" adds the Secret to every service account in the names
     runner: 'added'
   })
   for (const name of ['builder', 'default', 'runner']) {
-    expect(pullSecretNames(emulator.get('serviceaccounts', 'all-accounts', name))).toEqual(['everyone'])
+    expect(pullSecretNames(await cluster.get('serviceaccounts', namespace, name))).toEqual(['everyone'])
   }
 })
 
 test('one namespace forbidden by RBAC: the two others are written, the step fails, the summary shows all three', async () => {
-  for (const namespace of ['rbac-a', 'rbac-b', 'rbac-c']) seedNamespace(emulator, namespace)
-  await emulator.addUser({
-    name: 'deployer',
-    rules: [
-      { verbs: ['get', 'create', 'patch'], resources: ['secrets'], namespaces: ['rbac-a', 'rbac-b'] },
-      { verbs: ['get', 'list', 'update'], resources: ['serviceaccounts'], namespaces: ['rbac-a', 'rbac-b', 'rbac-c'] }
-    ]
+  const [a, b, c] = [NS.rbacA, NS.rbacB, NS.rbacC]
+  for (const namespace of [a, b, c]) await seedNamespace(cluster, namespace)
+  const deployer = await cluster.addUser({ name: 'deployer' })
+  const role = (namespace: string, rules: { verbs: string[]; resources: string[] }[]): KubeObject => ({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: { name: 'deployer', namespace },
+    rules: rules.map((rule) => ({ apiGroups: [''], ...rule }))
   })
+  const secrets = { verbs: ['get', 'create', 'patch'], resources: ['secrets'] }
+  const serviceAccounts = { verbs: ['get', 'list', 'update'], resources: ['serviceaccounts'] }
+  await cluster.grant('deployer', [
+    role(a, [secrets, serviceAccounts]),
+    role(b, [secrets, serviceAccounts]),
+    role(c, [serviceAccounts])
+  ])
   const run = await runAgainst(
-    emulator,
+    cluster,
     {
       ...registryInputs(GHCR),
       'secret-name': 'regcred',
-      namespace: 'rbac-a,rbac-b,rbac-c',
+      namespace: `${a},${b},${c}`,
       'service-accounts': 'default'
     },
     { user: 'deployer' }
@@ -123,26 +207,27 @@ test('one namespace forbidden by RBAC: the two others are written, the step fail
   expect(run.exitCode).toBe(1)
   expect(run.errors).toHaveLength(1)
   expect(run.errors[0]).toBe(
-    'Failed in 1 of 3 namespaces:\n- rbac-c: User "deployer" may not get secrets in namespace "rbac-c" (403 Forbidden). Grant it with this rule in a Role in namespace "rbac-c" bound to that user: {apiGroups: [""], resources: ["secrets"], verbs: ["get"]} (see the README\'s "Permissions").'
+    `Failed in 1 of 3 namespaces:\n- ${c}: User "${deployer.username}" may not get secrets in namespace "${c}" (403 Forbidden). Grant it with this rule in a Role in namespace "${c}" bound to that user: {apiGroups: [""], resources: ["secrets"], verbs: ["get"]} (see the README's "Permissions").`
   )
-  for (const namespace of ['rbac-a', 'rbac-b']) {
-    expect(emulator.get('secrets', namespace, 'regcred')).toBeDefined()
-    expect(pullSecretNames(emulator.get('serviceaccounts', namespace, 'default'))).toEqual(['regcred'])
+  for (const namespace of [a, b]) {
+    expect(await cluster.get('secrets', namespace, 'regcred')).toBeDefined()
+    expect(pullSecretNames(await cluster.get('serviceaccounts', namespace, 'default'))).toEqual(['regcred'])
   }
-  expect(pullSecretNames(emulator.get('serviceaccounts', 'rbac-c', 'default'))).toEqual([])
-  expect(JSON.parse(run.outputs.namespaces)).toEqual(['rbac-a', 'rbac-b'])
+  expect(await cluster.get('secrets', c, 'regcred')).toBeUndefined()
+  expect(pullSecretNames(await cluster.get('serviceaccounts', c, 'default'))).toEqual([])
+  expect(JSON.parse(run.outputs.namespaces)).toEqual([a, b])
   const result = JSON.parse(run.outputs.result) as { namespace: string; secret: string }[]
   expect(result.map((entry) => [entry.namespace, entry.secret])).toEqual([
-    ['rbac-a', 'created'],
-    ['rbac-b', 'created'],
-    ['rbac-c', 'failed']
+    [a, 'created'],
+    [b, 'created'],
+    [c, 'failed']
   ])
-  for (const namespace of ['rbac-a', 'rbac-b', 'rbac-c']) expect(run.summary).toContain(`<td>${namespace}</td>`)
+  for (const namespace of [a, b, c]) expect(run.summary).toContain(`<td>${namespace}</td>`)
   expect(run.summary).toContain('may not get secrets')
 })
 
 test('a docker-config-file with two registries, merged with the explicit inputs (explicit wins)', async () => {
-  seedNamespace(emulator, 'merged')
+  await seedNamespace(cluster, NS.merged)
   const file = join(scratch, 'config.json')
   const quay = { username: 'octo+puller', password: 'QuayRobotToken0123456789ABCDEFGH' }
   const staleGhcr = { username: 'old-bot', password: 'ghp_staleStaleStale000000000000000000' }
@@ -161,18 +246,18 @@ test('a docker-config-file with two registries, merged with the explicit inputs 
     password: 'Internal-Pa55word-With-Length'
   }
   const run = await runAgainst(
-    emulator,
+    cluster,
     {
       ...registryInputs(GHCR),
       registries: `- registry: ${internal.registry}\n  username: ${internal.username}\n  password: ${internal.password}\n  email: ops@example.com\n`,
       'docker-config-file': file,
       'secret-name': 'merged',
-      namespace: 'merged'
+      namespace: NS.merged
     },
     { secrets: [quay, staleGhcr, internal] }
   )
   expect(run.exitCode).toBe(0)
-  expect(dockerConfigOf(emulator.get('secrets', 'merged', 'merged'))).toEqual({
+  expect(dockerConfigOf(await cluster.get('secrets', NS.merged, 'merged'))).toEqual({
     auths: {
       'quay.io': { username: quay.username, password: quay.password, auth: auth(quay.username, quay.password) },
       'ghcr.io': { username: GHCR.username, password: GHCR.password, auth: auth(GHCR.username, GHCR.password) },
@@ -191,91 +276,92 @@ test('a docker-config-file with two registries, merged with the explicit inputs 
 test('a docker config from a credential store is refused with the reason, before any request', async () => {
   const file = join(scratch, 'store.json')
   writeFileSync(file, JSON.stringify({ auths: { 'ghcr.io': {} }, credsStore: 'desktop' }))
-  emulator.clearRequests()
-  const run = await runAgainst(emulator, { 'docker-config-file': file, 'secret-name': 'x', namespace: 'default' })
+  cluster.clearRequests()
+  const run = await runAgainst(cluster, { 'docker-config-file': file, 'secret-name': 'x', namespace: 'default' })
   expect(run.exitCode).toBe(1)
   expect(run.errors).toHaveLength(1)
   expect(run.errors[0]).toMatch(/^Input 'docker-config-file': .*credsStore/)
-  expect(emulator.requests).toEqual([])
+  expect(cluster.requests).toEqual([])
 })
 
 describe('recreate', () => {
-  beforeAll(() => {
-    seedNamespace(emulator, 'legacy')
-    emulator.seed({
+  beforeAll(async () => {
+    await seedNamespace(cluster, NS.legacy)
+    await cluster.create({
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name: 'regcred', namespace: 'legacy' },
+      metadata: { name: 'regcred', namespace: NS.legacy },
       type: 'Opaque',
       data: { token: 'c2VjcmV0' }
     })
   })
 
   test('without it, an Opaque Secret of the same name fails and names the input that fixes it', async () => {
-    const run = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'regcred', namespace: 'legacy' })
+    const run = await runAgainst(cluster, { ...registryInputs(GHCR), 'secret-name': 'regcred', namespace: NS.legacy })
     expect(run.exitCode).toBe(1)
     expect(run.errors[0]).toContain(
-      'Secret "regcred" in namespace "legacy" cannot be updated: it exists with type "Opaque", and a Secret\'s type cannot be changed. Set `recreate: true` to delete and create it again.'
+      `Secret "regcred" in namespace "${NS.legacy}" cannot be updated: it exists with type "Opaque", and a Secret's type cannot be changed. Set \`recreate: true\` to delete and create it again.`
     )
-    expect(emulator.get('secrets', 'legacy', 'regcred')?.type).toBe('Opaque')
+    expect((await cluster.get('secrets', NS.legacy, 'regcred'))?.type).toBe('Opaque')
   })
 
   test('with it, the Secret is deleted and created again with the new type', async () => {
-    emulator.clearRequests()
-    const run = await runAgainst(emulator, {
+    cluster.clearRequests()
+    const run = await runAgainst(cluster, {
       ...registryInputs(GHCR),
       'secret-name': 'regcred',
-      namespace: 'legacy',
+      namespace: NS.legacy,
       recreate: 'true'
     })
     expect(run.exitCode).toBe(0)
-    const secret = emulator.get('secrets', 'legacy', 'regcred')
+    const secret = await cluster.get('secrets', NS.legacy, 'regcred')
     expect(secret?.type).toBe('kubernetes.io/dockerconfigjson')
     expect(Object.keys(secret?.data ?? {})).toEqual(['.dockerconfigjson'])
-    expect(emulator.writes().map((request) => request.method)).toEqual(['DELETE', 'PATCH'])
+    expect(cluster.writes().map((request) => request.method)).toEqual(['DELETE', 'PATCH'])
   })
 
   test('an immutable Secret with other credentials is replaced only with recreate', async () => {
-    seedNamespace(emulator, 'frozen')
-    emulator.seed({
+    await seedNamespace(cluster, NS.frozen)
+    await cluster.create({
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name: 'regcred', namespace: 'frozen' },
+      metadata: { name: 'regcred', namespace: NS.frozen },
       type: 'kubernetes.io/dockerconfigjson',
       immutable: true,
       data: { '.dockerconfigjson': Buffer.from('{"auths":{}}').toString('base64') }
     })
-    const refused = await runAgainst(emulator, {
+    const refused = await runAgainst(cluster, {
       ...registryInputs(GHCR),
       'secret-name': 'regcred',
-      namespace: 'frozen'
+      namespace: NS.frozen
     })
     expect(refused.errors[0]).toContain('it exists and is immutable')
-    const replaced = await runAgainst(emulator, {
+    const replaced = await runAgainst(cluster, {
       ...registryInputs(GHCR),
       'secret-name': 'regcred',
-      namespace: 'frozen',
+      namespace: NS.frozen,
       recreate: 'true'
     })
     expect(replaced.exitCode).toBe(0)
-    expect(dockerConfigOf(emulator.get('secrets', 'frozen', 'regcred'))).toHaveProperty(['auths', 'ghcr.io'])
+    expect(dockerConfigOf(await cluster.get('secrets', NS.frozen, 'regcred'))).toHaveProperty(['auths', 'ghcr.io'])
   })
 })
 
 test('cleanup: the post step removes what the run created, and only that', async () => {
-  seedNamespace(emulator, 'ephemeral-a')
-  const existingAccount = emulator.get('serviceaccounts', 'ephemeral-a', 'default')!
-  emulator.seed({ ...existingAccount, imagePullSecrets: [{ name: 'keep-me' }] })
-  seedNamespace(emulator, 'ephemeral-b')
-  seedNamespace(emulator, 'ephemeral-c')
-  seedNamespace(emulator, 'ephemeral-e')
-  // In ephemeral-c the Secret is already there and listed: this run changes nothing there, so the post step must leave it.
-  // In ephemeral-e a Secret of that name exists with other credentials: the run updates it and lists it; the
-  // post step takes the entry out again but leaves the Secret, which existed before the run.
-  emulator.seed({
+  const [a, b, c, e] = [NS.ephemeralA, NS.ephemeralB, NS.ephemeralC, NS.ephemeralE]
+  await seedNamespace(cluster, a)
+  const existingAccount = (await cluster.get('serviceaccounts', a, 'default'))!
+  await cluster.upsert({ ...existingAccount, imagePullSecrets: [{ name: 'keep-me' }] })
+  await seedNamespace(cluster, b)
+  await seedNamespace(cluster, c)
+  await seedNamespace(cluster, e)
+  // In c the Secret is already there and listed: this run changes nothing there, so the post step must leave it.
+  // In e a Secret of that name exists with other credentials: the run updates it and lists it; the post step
+  // takes the entry out again but leaves the Secret, which existed before the run.
+  await cluster.create({
     apiVersion: 'v1',
     kind: 'Secret',
-    metadata: { name: 'preview-pull', namespace: 'ephemeral-e' },
+    metadata: { name: 'preview-pull', namespace: e },
     type: 'kubernetes.io/dockerconfigjson',
     data: { '.dockerconfigjson': Buffer.from('{"auths":{}}').toString('base64') }
   })
@@ -285,68 +371,65 @@ test('cleanup: the post step removes what the run created, and only that', async
     'service-accounts': 'default',
     cleanup: 'true'
   }
-  expect((await runAgainst(emulator, { ...inputs, namespace: 'ephemeral-c', cleanup: 'false' })).exitCode).toBe(0)
+  expect((await runAgainst(cluster, { ...inputs, namespace: c, cleanup: 'false' })).exitCode).toBe(0)
 
-  const main = await runAgainst(emulator, { ...inputs, namespace: 'ephemeral-a,ephemeral-b,ephemeral-c,ephemeral-e' })
+  const main = await runAgainst(cluster, { ...inputs, namespace: `${a},${b},${c},${e}` })
   expect(main.exitCode).toBe(0)
-  expect(JSON.parse(main.outputs.result)[3]).toMatchObject({ namespace: 'ephemeral-e', secret: 'updated' })
-  expect(pullSecretNames(emulator.get('serviceaccounts', 'ephemeral-a', 'default'))).toEqual([
-    'keep-me',
-    'preview-pull'
-  ])
+  expect(JSON.parse(main.outputs.result)[3]).toMatchObject({ namespace: e, secret: 'updated' })
+  expect(pullSecretNames(await cluster.get('serviceaccounts', a, 'default'))).toEqual(['keep-me', 'preview-pull'])
 
-  emulator.clearRequests()
+  cluster.clearRequests()
   const post = await runAgainst(
-    emulator,
-    { ...inputs, namespace: 'ephemeral-a,ephemeral-b,ephemeral-c,ephemeral-e' },
+    cluster,
+    { ...inputs, namespace: `${a},${b},${c},${e}` },
     { post: { state: main.state } }
   )
   expect(post.errors).toEqual([])
   expect(post.exitCode).toBe(0)
-  for (const namespace of ['ephemeral-a', 'ephemeral-b'])
-    expect(emulator.get('secrets', namespace, 'preview-pull')).toBeUndefined()
-  expect(pullSecretNames(emulator.get('serviceaccounts', 'ephemeral-a', 'default'))).toEqual(['keep-me'])
-  expect(pullSecretNames(emulator.get('serviceaccounts', 'ephemeral-b', 'default'))).toEqual([])
-  expect(emulator.get('secrets', 'ephemeral-c', 'preview-pull')).toBeDefined()
-  expect(pullSecretNames(emulator.get('serviceaccounts', 'ephemeral-c', 'default'))).toEqual(['preview-pull'])
-  expect(emulator.requests.some((request) => request.namespace === 'ephemeral-c')).toBe(false)
-  expect(dockerConfigOf(emulator.get('secrets', 'ephemeral-e', 'preview-pull'))).toHaveProperty(['auths', 'ghcr.io'])
-  expect(pullSecretNames(emulator.get('serviceaccounts', 'ephemeral-e', 'default'))).toEqual([])
+  for (const namespace of [a, b]) expect(await cluster.get('secrets', namespace, 'preview-pull')).toBeUndefined()
+  expect(pullSecretNames(await cluster.get('serviceaccounts', a, 'default'))).toEqual(['keep-me'])
+  expect(pullSecretNames(await cluster.get('serviceaccounts', b, 'default'))).toEqual([])
+  expect(await cluster.get('secrets', c, 'preview-pull')).toBeDefined()
+  expect(pullSecretNames(await cluster.get('serviceaccounts', c, 'default'))).toEqual(['preview-pull'])
+  expect(cluster.requests.some((request) => request.namespace === c)).toBe(false)
+  expect(dockerConfigOf(await cluster.get('secrets', e, 'preview-pull'))).toHaveProperty(['auths', 'ghcr.io'])
+  expect(pullSecretNames(await cluster.get('serviceaccounts', e, 'default'))).toEqual([])
 })
 
 test('cleanup: the plan is saved even when the job summary cannot be written', async () => {
-  seedNamespace(emulator, 'ephemeral-d')
+  const namespace = NS.ephemeralD
+  await seedNamespace(cluster, namespace)
   const run = await runAgainst(
-    emulator,
+    cluster,
     {
       ...registryInputs(GHCR),
       'secret-name': 'preview-pull',
-      namespace: 'ephemeral-d',
+      namespace,
       'service-accounts': 'default',
       cleanup: 'true'
     },
     { env: { GITHUB_STEP_SUMMARY: scratch } } // a directory: writing the summary fails
   )
   expect(run.exitCode).not.toBe(0)
-  expect(emulator.get('secrets', 'ephemeral-d', 'preview-pull')).toBeDefined()
+  expect(await cluster.get('secrets', namespace, 'preview-pull')).toBeDefined()
   expect(JSON.parse(run.state['cleanup-plan'])).toEqual({
     secretName: 'preview-pull',
-    namespaces: [{ namespace: 'ephemeral-d', deleteSecret: true, serviceAccounts: ['default'] }]
+    namespaces: [{ namespace, deleteSecret: true, serviceAccounts: ['default'] }]
   })
 })
 
 test('without cleanup the post step does nothing', async () => {
-  seedNamespace(emulator, 'kept')
-  const main = await runAgainst(emulator, { ...registryInputs(GHCR), 'secret-name': 'kept', namespace: 'kept' })
-  emulator.clearRequests()
+  await seedNamespace(cluster, NS.kept)
+  const main = await runAgainst(cluster, { ...registryInputs(GHCR), 'secret-name': 'kept', namespace: NS.kept })
+  cluster.clearRequests()
   const post = await runAgainst(
-    emulator,
-    { ...registryInputs(GHCR), 'secret-name': 'kept', namespace: 'kept' },
+    cluster,
+    { ...registryInputs(GHCR), 'secret-name': 'kept', namespace: NS.kept },
     { post: { state: main.state } }
   )
   expect(post.exitCode).toBe(0)
-  expect(emulator.requests).toEqual([])
-  expect(emulator.get('secrets', 'kept', 'kept')).toBeDefined()
+  expect(cluster.requests).toEqual([])
+  expect(await cluster.get('secrets', NS.kept, 'kept')).toBeDefined()
 })
 
 test.each([
@@ -370,8 +453,9 @@ test.each([
     /gcr\.io.*(1 h|hour)/
   ]
 ])('a warning, not an error, for %s', async (_name, credential, expected) => {
-  seedNamespace(emulator, 'short-lived')
-  const run = await runAgainst(emulator, { ...credential, 'secret-name': 'short', namespace: 'short-lived' })
+  const namespace = uniqueName('short-lived')
+  await seedNamespace(cluster, namespace)
+  const run = await runAgainst(cluster, { ...credential, 'secret-name': 'short', namespace })
   expect(run.exitCode).toBe(0)
   expect(run.warnings.join('\n')).toMatch(expected)
 })

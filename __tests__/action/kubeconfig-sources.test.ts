@@ -13,20 +13,29 @@ import {
   registryInputs,
   runAgainst,
   seedNamespace,
-  startEmulator,
-  type KubeEmulator,
-  type Registry
+  startCluster,
+  uniqueName,
+  type Registry,
+  type TestCluster
 } from '../../test-support/scenario.js'
+import type { TestUser } from '../../test-support/cluster.js'
 
-let emulator: KubeEmulator
+// Namespaces of this file's own: the control plane is shared with the other test files.
+const NS = {
+  sources: uniqueName('sources'),
+  /** where the in-cluster case's pod and its service account live */
+  ci: uniqueName('ci')
+}
+
+let cluster: TestCluster
 let scratch: string
 beforeAll(async () => {
-  emulator = await startEmulator()
-  seedNamespace(emulator, 'sources')
+  cluster = await startCluster()
+  await seedNamespace(cluster, NS.sources)
   scratch = mkdtempSync(join(tmpdir(), 'sources-'))
 })
 afterAll(async () => {
-  await emulator.stop()
+  await cluster.stop()
   rmSync(scratch, { recursive: true, force: true })
 })
 
@@ -37,29 +46,29 @@ const registry: Registry = {
 }
 
 test('the kubeconfig input as base64', async () => {
-  const run = await runAgainst(emulator, {
+  const run = await runAgainst(cluster, {
     ...registryInputs(registry),
     'secret-name': 'from-base64',
-    namespace: 'sources',
-    kubeconfig: Buffer.from(emulator.kubeconfig()).toString('base64')
+    namespace: NS.sources,
+    kubeconfig: Buffer.from(cluster.kubeconfig()).toString('base64')
   })
   expect(run.errors).toEqual([])
-  expect(emulator.get('secrets', 'sources', 'from-base64')).toBeDefined()
+  expect(await cluster.get('secrets', NS.sources, 'from-base64')).toBeDefined()
 })
 
 test('KUBECONFIG, with the context input choosing among merged files', async () => {
   const first = join(scratch, 'first.yaml')
   const second = join(scratch, 'second.yaml')
-  writeFileSync(first, emulator.kubeconfig({ context: 'elsewhere', namespace: 'default' }))
-  writeFileSync(second, emulator.kubeconfig({ context: 'ci', namespace: 'sources' }))
+  writeFileSync(first, cluster.kubeconfig({ context: 'elsewhere', namespace: 'default' }))
+  writeFileSync(second, cluster.kubeconfig({ context: 'ci', namespace: NS.sources }))
   const run = await runAction(
     { ...registryInputs(registry), 'secret-name': 'from-env', context: 'ci' },
     { env: { KUBECONFIG: `${first}:${second}` } }
   )
   expect(run.errors).toEqual([])
-  expect(emulator.get('secrets', 'sources', 'from-env')).toBeDefined()
+  expect(await cluster.get('secrets', NS.sources, 'from-env')).toBeDefined()
   // Not an input, so not masked on reading; the token is masked once it is used.
-  const token = /token: (\S+)/.exec(emulator.kubeconfig())?.[1] ?? ''
+  const token = /token: (\S+)/.exec(cluster.kubeconfig())?.[1] ?? ''
   expect(token.length).toBeGreaterThanOrEqual(8)
   expect(run.stdout.split('\n')).toContain(`::add-mask::${token}`)
 })
@@ -67,35 +76,67 @@ test('KUBECONFIG, with the context input choosing among merged files', async () 
 test('~/.kube/config when nothing else is given', async () => {
   const home = join(scratch, 'home')
   mkdirSync(join(home, '.kube'), { recursive: true })
-  writeFileSync(join(home, '.kube', 'config'), emulator.kubeconfig({ namespace: 'sources' }))
+  writeFileSync(join(home, '.kube', 'config'), cluster.kubeconfig({ namespace: NS.sources }))
   const run = await runAction({ ...registryInputs(registry), 'secret-name': 'from-home' }, { env: { HOME: home } })
   expect(run.errors).toEqual([])
-  expect(emulator.get('secrets', 'sources', 'from-home')).toBeDefined()
+  expect(await cluster.get('secrets', NS.sources, 'from-home')).toBeDefined()
 })
 
+/**
+ * A pod's service account: a real ServiceAccount `runner` in namespace NS.ci, with a token from the TokenRequest
+ * API (what kubelet projects into the pod), bound to cluster-admin.
+ */
+async function podServiceAccount(): Promise<{ user: TestUser; token: string }> {
+  await cluster.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS.ci } })
+  await cluster.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'runner', namespace: NS.ci } })
+  const review = await cluster.admin.expect(`/api/v1/namespaces/${NS.ci}/serviceaccounts/runner/token`, {
+    method: 'POST',
+    body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: 3600 } }
+  })
+  const token = (review.status as { token: string }).token
+  const user: TestUser = {
+    username: `system:serviceaccount:${NS.ci}:runner`,
+    groups: ['system:serviceaccounts', `system:serviceaccounts:${NS.ci}`, 'system:authenticated'],
+    credentials: { token },
+    subject: { kind: 'ServiceAccount', name: 'runner', namespace: NS.ci }
+  }
+  await cluster.create({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name: uniqueName('in-cluster-runner') },
+    subjects: [user.subject],
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' }
+  })
+  await cluster.waitForAccess(user, { verb: 'get', resource: 'serviceaccounts', namespace: NS.sources })
+  return { user, token }
+}
+
 test('in-cluster: KUBERNETES_SERVICE_HOST/PORT and the service account token file', async () => {
-  await emulator.addUser({ name: 'system:serviceaccount:ci:runner', rules: 'cluster-admin' })
-  const token = /token: (\S+)/.exec(emulator.kubeconfig({ user: 'system:serviceaccount:ci:runner' }))?.[1]
-  expect(token).toBeDefined()
+  const { user, token } = await podServiceAccount()
   const root = join(scratch, 'var/run/secrets/kubernetes.io/serviceaccount')
   mkdirSync(root, { recursive: true })
-  writeFileSync(join(root, 'token'), token!)
-  writeFileSync(join(root, 'ca.crt'), emulator.caCertPem)
-  writeFileSync(join(root, 'namespace'), 'sources')
-  const { port } = new URL(emulator.url)
+  writeFileSync(join(root, 'token'), token)
+  writeFileSync(join(root, 'ca.crt'), cluster.caCertPem)
+  writeFileSync(join(root, 'namespace'), NS.sources)
+  const { port } = new URL(cluster.url)
   const resolved = resolveKubeconfig({
     env: { HOME: scratch, KUBERNETES_SERVICE_HOST: '127.0.0.1', KUBERNETES_SERVICE_PORT: port },
     inClusterPathPrefix: scratch
   })
-  expect(resolved).toMatchObject({ origin: 'in-cluster', namespace: 'sources' })
+  expect(resolved).toMatchObject({ origin: 'in-cluster', namespace: NS.sources })
   // The client reads KUBERNETES_SERVICE_HOST/PORT from the process environment, as in a pod.
   const saved = { host: process.env.KUBERNETES_SERVICE_HOST, port: process.env.KUBERNETES_SERVICE_PORT }
   process.env.KUBERNETES_SERVICE_HOST = '127.0.0.1'
   process.env.KUBERNETES_SERVICE_PORT = port
   try {
-    const cluster = connect(resolved)
-    expect((await cluster.readServiceAccount('sources', 'default'))?.metadata?.name).toBe('default')
-    expect(emulator.requests.at(-1)?.user).toBe('system:serviceaccount:ci:runner')
+    const client = connect(resolved)
+    cluster.clearRequests()
+    expect((await client.readServiceAccount(NS.sources, 'default'))?.metadata?.name).toBe('default')
+    // The API server authenticated the request as the pod's service account (the proxy asks it: TokenReview).
+    expect(cluster.requests.length).toBeGreaterThan(0)
+    expect(cluster.requests.map((request) => [request.user, request.status])).toEqual(
+      cluster.requests.map(() => [user.username, 200])
+    )
   } finally {
     process.env.KUBERNETES_SERVICE_HOST = saved.host
     process.env.KUBERNETES_SERVICE_PORT = saved.port
@@ -138,29 +179,31 @@ test.each<[string, Registry]>([
     .replace(/[^a-z]+/gi, '-')
     .replace(/^-|-$/g, '')
     .toLowerCase()}`.slice(0, 60)
-  const run = await runAgainst(emulator, {
+  const run = await runAgainst(cluster, {
     ...registryInputs(credentials),
     'secret-name': secretName,
-    namespace: 'sources'
+    namespace: NS.sources
   })
   expect(run.errors).toEqual([])
-  expect(dockerConfigOf(emulator.get('secrets', 'sources', secretName))).toEqual(await kubectlDockerConfig(credentials))
+  expect(dockerConfigOf(await cluster.get('secrets', NS.sources, secretName))).toEqual(
+    await kubectlDockerConfig(credentials)
+  )
 })
 
 test('a kubeconfig credential file that cannot be read fails before verify-registry contacts any registry', async () => {
   const port = await closedPort()
-  const kubeconfig = emulator.kubeconfig().replace(/token: \S+/, 'tokenFile: /nonexistent/token')
+  const kubeconfig = cluster.kubeconfig().replace(/token: \S+/, 'tokenFile: /nonexistent/token')
   expect(kubeconfig).toContain('tokenFile: /nonexistent/token')
-  emulator.clearRequests()
+  cluster.clearRequests()
   const run = await runAction({
     ...registryInputs({ ...registry, server: `127.0.0.1:${port}` }),
     'secret-name': 'never',
-    namespace: 'sources',
+    namespace: NS.sources,
     'verify-registry': 'true',
     kubeconfig
   })
   expect(run.exitCode).toBe(1)
   expect(run.errors).toHaveLength(1)
   expect(run.errors[0]).toMatch(/^Input 'kubeconfig': .*\/nonexistent\/token/)
-  expect(emulator.requests).toEqual([])
+  expect(cluster.requests).toEqual([])
 })

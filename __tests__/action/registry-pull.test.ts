@@ -2,7 +2,10 @@
 // registry (distribution 2.8 + skopeo), and verify-registry catches wrong credentials before any write.
 import { closedPort } from '../../test-support/registry-helpers.js'
 import { skopeoInspect, startRegistry, type RegistryFixture, type RegistryUser } from '../../test-support/registry.js'
-import { runAgainst, seedNamespace, startEmulator, type KubeEmulator } from '../../test-support/scenario.js'
+import { runAgainst, seedNamespace, startCluster, uniqueName, type TestCluster } from '../../test-support/scenario.js'
+
+// A namespace of this file's own: the control plane is shared with the other test files.
+const NS = { pull: uniqueName('pull') }
 
 const GCP_KEY = JSON.stringify(
   {
@@ -26,49 +29,49 @@ const USERS: Record<string, RegistryUser> = {
   jsonKey: { username: '_json_key', password: GCP_KEY }
 }
 
-let emulator: KubeEmulator
+let cluster: TestCluster
 let registry: RegistryFixture
 beforeAll(async () => {
-  ;[emulator, registry] = await Promise.all([
-    startEmulator(),
+  ;[cluster, registry] = await Promise.all([
+    startCluster(),
     startRegistry({ auth: 'htpasswd', users: Object.values(USERS) })
   ])
-  seedNamespace(emulator, 'pull')
+  await seedNamespace(cluster, NS.pull)
 }, 60_000)
 afterAll(async () => {
-  await Promise.all([emulator?.stop(), registry?.stop()])
+  await Promise.all([cluster?.stop(), registry?.stop()])
 })
 
-function storedConfig(secretName: string): string {
-  const data = (emulator.get('secrets', 'pull', secretName)?.data ?? {}) as Record<string, string>
+async function storedConfig(secretName: string): Promise<string> {
+  const data = ((await cluster.get('secrets', NS.pull, secretName))?.data ?? {}) as Record<string, string>
   return Buffer.from(data['.dockerconfigjson'] ?? '', 'base64').toString('utf8')
 }
 
 test.each(Object.entries(USERS))('the Secret pulls from the registry: %s', async (name, user) => {
   const secretName = `pull-${name.toLowerCase()}`
-  const run = await runAgainst(emulator, {
+  const run = await runAgainst(cluster, {
     registry: registry.host,
     username: user.username,
     password: user.password,
     'secret-name': secretName,
-    namespace: 'pull'
+    namespace: NS.pull
   })
   expect(run.errors).toEqual([])
-  const pulled = await skopeoInspect(registry, storedConfig(secretName))
+  const pulled = await skopeoInspect(registry, await storedConfig(secretName))
   expect(pulled.output).toContain('"Digest"')
   expect(pulled.ok).toBe(true)
 })
 
 test('the same with a wrong password does not pull', async () => {
-  const run = await runAgainst(emulator, {
+  const run = await runAgainst(cluster, {
     registry: registry.host,
     username: USERS.plain.username,
     password: 'Wrong-Registry-Passw0rd',
     'secret-name': 'pull-wrong',
-    namespace: 'pull'
+    namespace: NS.pull
   })
   expect(run.exitCode).toBe(0)
-  const pulled = await skopeoInspect(registry, storedConfig('pull-wrong'))
+  const pulled = await skopeoInspect(registry, await storedConfig('pull-wrong'))
   expect(pulled.ok).toBe(false)
   expect(pulled.output).toMatch(/unauthorized|authentication required/i)
 })
@@ -78,31 +81,31 @@ describe('verify-registry through the built action', () => {
 
   test('accepted credentials: checked, then written', async () => {
     const run = await runAgainst(
-      emulator,
+      cluster,
       {
         registry: registry.host,
         ...USERS.colon,
         'secret-name': 'verified',
-        namespace: 'pull',
+        namespace: NS.pull,
         'verify-registry': 'true'
       },
       withCa()
     )
     expect(run.errors).toEqual([])
     expect(run.log).toContain(`Registry credentials accepted by ${registry.host}`)
-    expect(emulator.get('secrets', 'pull', 'verified')).toBeDefined()
+    expect(await cluster.get('secrets', NS.pull, 'verified')).toBeDefined()
   })
 
   test('rejected credentials: the step fails naming the registry and the status, and nothing reaches the cluster', async () => {
-    emulator.clearRequests()
+    cluster.clearRequests()
     const run = await runAgainst(
-      emulator,
+      cluster,
       {
         registry: registry.host,
         username: 'puller',
         password: 'Not-The-Right-One-123',
         'secret-name': 'unverified',
-        namespace: 'pull',
+        namespace: NS.pull,
         'verify-registry': 'true'
       },
       withCa()
@@ -111,23 +114,23 @@ describe('verify-registry through the built action', () => {
     expect(run.errors).toHaveLength(1)
     expect(run.errors[0]).toContain(`Registry '${registry.host}' rejected the credentials`)
     expect(run.errors[0]).toContain('401')
-    expect(emulator.requests).toEqual([])
+    expect(cluster.requests).toEqual([])
   })
 
   test('an unreachable registry: says the runner could not reach it and how to skip the check', async () => {
     const port = await closedPort()
-    emulator.clearRequests()
-    const run = await runAgainst(emulator, {
+    cluster.clearRequests()
+    const run = await runAgainst(cluster, {
       registry: `127.0.0.1:${port}`,
       ...USERS.plain,
       'secret-name': 'unreachable',
-      namespace: 'pull',
+      namespace: NS.pull,
       'verify-registry': 'true'
     })
     expect(run.exitCode).toBe(1)
     expect(run.errors[0]).toMatch(/^Could not reach registry '127\.0\.0\.1:\d+' from the runner .*connection refused/)
     expect(run.errors[0]).toContain('verify-registry: false')
-    expect(emulator.requests).toEqual([])
+    expect(cluster.requests).toEqual([])
   })
 })
 
@@ -141,35 +144,35 @@ describe('Bearer token flow (distribution with auth: token)', () => {
 
   test('verify accepts good credentials through the token service, and the Secret pulls', async () => {
     const run = await runAgainst(
-      emulator,
+      cluster,
       {
         registry: tokenRegistry.host,
         ...user,
         'secret-name': 'token-flow',
-        namespace: 'pull',
+        namespace: NS.pull,
         'verify-registry': 'true'
       },
       { env: { NODE_EXTRA_CA_CERTS: tokenRegistry.caFile } }
     )
     expect(run.errors).toEqual([])
-    expect((await skopeoInspect(tokenRegistry, storedConfig('token-flow'))).ok).toBe(true)
+    expect((await skopeoInspect(tokenRegistry, await storedConfig('token-flow'))).ok).toBe(true)
   })
 
   test('verify refuses a wrong password at the token service', async () => {
     const run = await runAgainst(
-      emulator,
+      cluster,
       {
         registry: tokenRegistry.host,
         username: user.username,
         password: 'Wrong-Token-Flow-Secret',
         'secret-name': 'token-wrong',
-        namespace: 'pull',
+        namespace: NS.pull,
         'verify-registry': 'true'
       },
       { env: { NODE_EXTRA_CA_CERTS: tokenRegistry.caFile } }
     )
     expect(run.exitCode).toBe(1)
     expect(run.errors[0]).toMatch(/rejected the credentials \(the token service .* answered HTTP 401\)/)
-    expect(emulator.get('secrets', 'pull', 'token-wrong')).toBeUndefined()
+    expect(await cluster.get('secrets', NS.pull, 'token-wrong')).toBeUndefined()
   })
 })

@@ -1,7 +1,9 @@
 // The ways a kubeconfig authenticates that CI runners meet: a bearer token (a ServiceAccount token in a
 // secret), a client certificate (kind, k3s, kubeadm admin configs), an `exec` plugin (EKS's `aws eks
 // get-token`, GKE's gke-gcloud-auth-plugin, kubelogin) and a token file (a projected token on the runner).
-// Each must reach the server as that user, write the Secret, and never show the credential.
+// Each must reach the server as that user, write the Secret, and never show the credential. The tokens are
+// real ServiceAccount tokens from the TokenRequest API and the certificate is signed by the cluster's CA:
+// the real kube-apiserver authenticates every request, and the proxy records whom it authenticated.
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { load } from 'js-yaml'
@@ -10,8 +12,8 @@ import {
   pullSecretNames,
   registryInputs,
   seedNamespace,
-  startEmulator,
-  type KubeEmulator
+  TestCluster,
+  uniqueName
 } from '../../test-support/scenario.js'
 import {
   execCredentialPlugin,
@@ -22,28 +24,30 @@ import {
 } from '../../test-support/reliability.js'
 import type { SecretMaterial } from '../../test-support/leak-scan.js'
 
-let emulator: KubeEmulator
+let cluster: TestCluster
 let folder: string
 beforeAll(async () => {
-  emulator = await startEmulator({
-    users: [
-      { name: 'token-user', rules: 'cluster-admin' },
-      { name: 'certificate-user', auth: 'certificate', rules: 'cluster-admin' },
-      { name: 'exec-user', rules: 'cluster-admin' },
-      { name: 'file-user', rules: 'cluster-admin' }
-    ]
-  })
+  cluster = await TestCluster.connect()
+  for (const user of [
+    { name: 'token-user' },
+    { name: 'certificate-user', auth: 'certificate' as const },
+    { name: 'exec-user' },
+    { name: 'file-user' }
+  ]) {
+    await cluster.addUser(user)
+    await cluster.grantClusterAdmin(user.name)
+  }
   folder = scratchFolder('auth-methods')
 })
 afterAll(async () => {
-  await emulator.stop()
+  await cluster.stop()
   rmSync(folder, { recursive: true, force: true })
 })
 
 interface Method {
   name: string
   user: string
-  /** The kubeconfig input, and the credentials the leak scan looks for beyond the emulator's own. */
+  /** The kubeconfig input, and the credentials the leak scan looks for beyond the cluster user's own. */
   kubeconfig: () => { kubeconfig: string; secrets: SecretMaterial[] }
 }
 
@@ -51,13 +55,18 @@ const methods: Method[] = [
   {
     name: 'bearer token',
     user: 'token-user',
-    kubeconfig: () => ({ kubeconfig: emulator.kubeconfig({ user: 'token-user' }), secrets: [] })
+    kubeconfig: () => {
+      const kubeconfig = cluster.kubeconfig({ user: 'token-user' })
+      const { users } = load(kubeconfig) as { users: { user: Record<string, string> }[] }
+      expect(Object.keys(users[0].user)).toEqual(['token'])
+      return { kubeconfig, secrets: [] }
+    }
   },
   {
     name: 'client certificate',
     user: 'certificate-user',
     kubeconfig: () => {
-      const kubeconfig = emulator.kubeconfig({ user: 'certificate-user' })
+      const kubeconfig = cluster.kubeconfig({ user: 'certificate-user' })
       const { users } = load(kubeconfig) as { users: { user: Record<string, string> }[] }
       expect(Object.keys(users[0].user).sort()).toEqual(['client-certificate-data', 'client-key-data'])
       return { kubeconfig, secrets: [] }
@@ -67,40 +76,43 @@ const methods: Method[] = [
     name: 'exec plugin printing an ExecCredential',
     user: 'exec-user',
     kubeconfig: () => {
-      const token = tokenOf(emulator, 'exec-user')
+      const token = tokenOf(cluster, 'exec-user')
       const command = execCredentialPlugin(folder, token)
       const exec = { apiVersion: 'client.authentication.k8s.io/v1', command, args: [], interactiveMode: 'Never' }
-      return { kubeconfig: kubeconfigWithUser(emulator, { exec }, 'exec-user'), secrets: [{ password: token }] }
+      return { kubeconfig: kubeconfigWithUser(cluster, { exec }, 'exec-user'), secrets: [{ password: token }] }
     }
   },
   {
     name: 'token file (tokenFile, as kubectl reads it)',
     user: 'file-user',
     kubeconfig: () => {
-      const token = tokenOf(emulator, 'file-user')
+      const token = tokenOf(cluster, 'file-user')
       const tokenFile = join(folder, 'token')
       // Written as `echo "$TOKEN" > file` writes it: with a newline, which must not reach the header.
       writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 })
-      return { kubeconfig: kubeconfigWithUser(emulator, { tokenFile }, 'file-user'), secrets: [{ password: token }] }
+      return { kubeconfig: kubeconfigWithUser(cluster, { tokenFile }, 'file-user'), secrets: [{ password: token }] }
     }
   }
 ]
 
 test.each(methods.map((method) => [method.name, method] as const))('%s', async (_name, method) => {
-  const namespace = `auth-${method.user}`
-  seedNamespace(emulator, namespace)
-  emulator.clearRequests()
+  const namespace = uniqueName(`auth-${method.user}`)
+  await seedNamespace(cluster, namespace)
+  cluster.clearRequests()
   const { kubeconfig, secrets } = method.kubeconfig()
   const run = await runScanned(
-    emulator,
+    cluster,
     { ...registryInputs(GHCR), 'secret-name': 'regcred', namespace, 'service-accounts': 'default', kubeconfig },
     { secrets }
   )
   expect(run.errors).toEqual([])
   expect(run.exitCode).toBe(0)
-  expect(emulator.get('secrets', namespace, 'regcred')).toBeDefined()
-  expect(pullSecretNames(emulator.get('serviceaccounts', namespace, 'default'))).toEqual(['regcred'])
-  // Every request was authenticated as this user (an unauthenticated one would carry no user).
-  const users = new Set(emulator.requests.map((request) => request.user))
-  expect([...users]).toEqual([method.user])
+  expect(await cluster.get('secrets', namespace, 'regcred')).toBeDefined()
+  expect(pullSecretNames(await cluster.get('serviceaccounts', namespace, 'default'))).toEqual(['regcred'])
+  // Every request was authenticated by the server as this user (an unauthenticated one would carry no user),
+  // and none was refused.
+  expect(cluster.requests.length).toBeGreaterThan(0)
+  const users = new Set(cluster.requests.map((request) => request.user))
+  expect([...users]).toEqual([cluster.user(method.user).username])
+  expect(cluster.requests.filter((request) => request.status === 401 || request.status === 403)).toEqual([])
 })

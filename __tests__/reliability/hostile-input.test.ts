@@ -1,17 +1,18 @@
 // Hostile input: every input of action.yml, given wrong. Each case must end the step with a non-zero exit
 // code and exactly one `::error::` that names the input, with no stack trace and no credential in the log,
-// and without a single request reaching the cluster (the emulator's request log stays empty).
+// and without a single request reaching the cluster (the request log of this file's proxy, the only way to
+// the real kube-apiserver that the kubeconfigs here name, stays empty).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { load } from 'js-yaml'
-import { GHCR, registryInputs, startEmulator, type KubeEmulator } from '../../test-support/scenario.js'
+import { GHCR, registryInputs, startCluster, type TestCluster } from '../../test-support/scenario.js'
 import type { SecretMaterial } from '../../test-support/leak-scan.js'
 import { hasStackTrace, pool, runScanned, scratchFolder } from '../../test-support/reliability.js'
 
-let emulator: KubeEmulator
+let cluster: TestCluster
 let folder: string
 beforeAll(async () => {
-  emulator = await startEmulator()
+  cluster = await startCluster()
   folder = scratchFolder('hostile-input')
   mkdirSync(join(folder, 'a-directory'))
   // Over the API's 1 MiB limit for a Secret's data once stored: must be refused before sending.
@@ -20,13 +21,13 @@ beforeAll(async () => {
   writeFileSync(join(folder, 'not-json.json'), 'auths: {}\n')
 })
 afterAll(async () => {
-  await emulator.stop()
+  await cluster.stop()
   rmSync(folder, { recursive: true, force: true })
 })
 
-/** The emulator's kubeconfig as an object, changed by `edit`, as YAML-compatible JSON text. */
+/** The cluster's kubeconfig as an object, changed by `edit`, as YAML-compatible JSON text. */
 function editedKubeconfig(edit: (document: Record<string, unknown>) => void): string {
-  const document = load(emulator.kubeconfig()) as Record<string, unknown>
+  const document = load(cluster.kubeconfig()) as Record<string, unknown>
   edit(document)
   return JSON.stringify(document)
 }
@@ -263,7 +264,7 @@ const cases: HostileCase[] = [
     input: 'kubeconfig'
   },
   { what: 'context that the kubeconfig does not define', inputs: () => ({ context: 'production' }), input: 'context' },
-  { what: 'context with a newline', inputs: () => ({ context: 'emulator\nother' }), input: 'context' }
+  { what: 'context with a newline', inputs: () => ({ context: 'control-plane\nother' }), input: 'context' }
 ]
 
 // Four action processes at a time: the machine is small and shared.
@@ -283,7 +284,7 @@ test('the table covers every input of action.yml', () => {
 test.concurrent.each(cases.map((hostile) => [hostile.what, hostile] as const))('%s', async (_what, hostile) => {
   const inputs = { ...valid, ...hostile.inputs() }
   const run = await slot(() =>
-    runScanned(emulator, inputs, { secrets: hostile.secrets, ...(hostile.env ? { env: hostile.env() } : {}) })
+    runScanned(cluster, inputs, { secrets: hostile.secrets, ...(hostile.env ? { env: hostile.env() } : {}) })
   )
   casesRun++
   expect(run.exitCode).not.toBe(0)
@@ -296,5 +297,5 @@ test.concurrent.each(cases.map((hostile) => [hostile.what, hostile] as const))('
 // Runs last (concurrent tests are awaited first): not one request reached the cluster, let alone a write.
 test('no case sent a single request to the cluster', () => {
   expect(casesRun).toBe(cases.length)
-  expect(emulator.requests.map((request) => `${request.method} ${request.path}`)).toEqual([])
+  expect(cluster.requests.map((request) => `${request.method} ${request.path}`)).toEqual([])
 })

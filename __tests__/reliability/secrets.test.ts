@@ -2,7 +2,8 @@
 // dumping a response, an exception from deep inside a library that carries what it was parsing): with
 // RUNNER_DEBUG=1, no form of any credential — registry password, its `auth`, the whole docker config, the
 // cluster token or client key, a token an exec plugin printed — may appear in the log, summary, outputs or
-// state, and no request body may be echoed.
+// state, and no request body may be echoed. The 401, 403 and 422 are the real kube-apiserver's answers;
+// the timeout and the 500 come from this file's fault proxy.
 import { rmSync } from 'node:fs'
 import type { ActionRun } from '../../test-support/action-run.js'
 import {
@@ -10,9 +11,10 @@ import {
   GHCR,
   registryInputs,
   seedNamespace,
-  startEmulator,
+  TestCluster,
+  uniqueName,
   visibleOutput,
-  type KubeEmulator
+  type KubeObject
 } from '../../test-support/scenario.js'
 import {
   hasStackTrace,
@@ -25,25 +27,27 @@ import {
 import { serializeDockerConfig, dockerConfigFromCredentials } from '../../src/docker-config.js'
 import { REQUEST_TIMEOUT_MS } from '../../src/kube/client.js'
 
-let emulator: KubeEmulator
+// A namespace of this file's own: the control plane is shared with the other test files.
+const namespace = uniqueName('guarded')
+
+let cluster: TestCluster
 let folder: string
-const namespace = 'guarded'
 beforeAll(async () => {
-  emulator = await startEmulator({
-    users: [
-      { name: 'admin', rules: 'cluster-admin' },
-      { name: 'powerless', rules: [] },
-      { name: 'by-certificate', auth: 'certificate', rules: [] }
-    ]
-  })
-  seedNamespace(emulator, namespace)
+  cluster = await TestCluster.connect()
+  // The first user is the one runs use unless they say otherwise: it may do anything, so that what fails is
+  // what each test arranges.
+  await cluster.addUser({ name: 'deployer' })
+  await cluster.grantClusterAdmin('deployer')
+  await cluster.addUser({ name: 'powerless' })
+  await cluster.addUser({ name: 'by-certificate', auth: 'certificate' })
+  await seedNamespace(cluster, namespace)
   folder = scratchFolder('secrets')
 })
 afterAll(async () => {
-  await emulator.stop()
+  await cluster.stop()
   rmSync(folder, { recursive: true, force: true })
 })
-afterEach(() => emulator.clearFaults())
+afterEach(() => cluster.clearFaults())
 
 const inputs = { ...registryInputs(GHCR), 'secret-name': 'regcred', namespace, 'service-accounts': 'default' }
 /** The `.dockerconfigjson` the action builds from `inputs`: as secret as the password. */
@@ -66,56 +70,113 @@ function expectCleanFailure(run: ActionRun): string {
 }
 
 test('403: the user may not read or write, and the message says what to grant', async () => {
-  const run = await runScanned(emulator, inputs, { user: 'powerless' })
+  // Without service accounts to read, the Secret's read is the first and only request: the server's 403
+  // for it is the one reported.
+  const run = await runScanned(cluster, { ...inputs, 'service-accounts': '' }, { user: 'powerless' })
   expect(expectCleanFailure(run)).toContain(
-    'User "powerless" may not get secrets in namespace "guarded" (403 Forbidden)'
+    `User "${cluster.user('powerless').username}" may not get secrets in namespace "${namespace}" (403 Forbidden). Grant it with this rule in a Role in namespace "${namespace}" bound to that user: {apiGroups: [""], resources: ["secrets"], verbs: ["get"]}`
   )
+  expect(cluster.requests.filter((request) => request.user === cluster.user('powerless').username).length).toBe(1)
 })
 
 test('401: a kubeconfig token the server does not know', async () => {
   const forged = 'forged-token-0123456789abcdefghijklmnopqrstuv'
-  const kubeconfig = kubeconfigWithUser(emulator, { token: forged })
-  const run = await runScanned(emulator, { ...inputs, kubeconfig }, { secrets: [{ password: forged }] })
+  const kubeconfig = kubeconfigWithUser(cluster, { token: forged })
+  const run = await runScanned(cluster, { ...inputs, kubeconfig }, { secrets: [{ password: forged }] })
   expect(expectCleanFailure(run)).toContain(
-    'rejected the credentials of kubeconfig context "emulator" (401 Unauthorized)'
+    'rejected the credentials of kubeconfig context "control-plane" (401 Unauthorized)'
   )
 })
 
 test(`a request timeout (${REQUEST_TIMEOUT_MS / 1000} s) then 422 from the server`, async () => {
-  emulator.injectFault({
-    method: 'GET',
-    path: `/api/v1/namespaces/${namespace}/secrets/regcred`,
-    stallMs: REQUEST_TIMEOUT_MS + 1000,
-    times: 1
-  })
-  emulator.injectFault({
-    method: 'PATCH',
-    path: `/api/v1/namespaces/${namespace}/secrets/regcred`,
-    status: 422,
-    times: 1
-  })
-  const run = await runScanned(emulator, inputs)
-  expect(run.log).toMatch(/::debug::get secrets\/regcred -n guarded: attempt 1 failed \(TimeoutError\)/)
-  expect(expectCleanFailure(run)).toContain('Cannot patch secrets/regcred in namespace "guarded": injected fault 422')
+  // A real 422: a ValidatingAdmissionPolicy, as clusters use to keep pull secrets to a platform team, denies
+  // the Secret's apply in this namespace. The stall is the proxy's.
+  const policyName = uniqueName('pull-secrets-by-platform')
+  const message = 'pull secrets in this namespace are issued by the platform team'
+  const policy: KubeObject = {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicy',
+    metadata: { name: policyName },
+    spec: {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        resourceRules: [
+          { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['secrets'] }
+        ]
+      },
+      validations: [{ expression: "object.metadata.name != 'regcred'", message }]
+    }
+  }
+  const binding: KubeObject = {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicyBinding',
+    metadata: { name: policyName },
+    spec: {
+      policyName,
+      validationActions: ['Deny'],
+      matchResources: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } }
+    }
+  }
+  await cluster.create(policy)
+  await cluster.create(binding)
+  try {
+    // The server enforces a policy a moment after it is stored: wait until a dry-run create is denied.
+    await cluster.waitFor('the admission policy to be enforced', async () => {
+      const probe = await cluster.request(`/api/v1/namespaces/${namespace}/secrets?dryRun=All`, {
+        method: 'POST',
+        body: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'regcred' }, type: 'Opaque' }
+      })
+      return probe.status === 422
+    })
+    cluster.injectFault({
+      method: 'GET',
+      path: `/api/v1/namespaces/${namespace}/secrets/regcred`,
+      stallMs: REQUEST_TIMEOUT_MS + 1000,
+      times: 1
+    })
+    cluster.clearRequests()
+    const run = await runScanned(cluster, inputs)
+    expect(run.log).toMatch(
+      new RegExp(`::debug::get secrets/regcred -n ${namespace}: attempt 1 failed \\(TimeoutError\\)`)
+    )
+    expect(expectCleanFailure(run)).toContain(
+      `Cannot patch secrets/regcred in namespace "${namespace}": secrets "regcred" is forbidden: ValidatingAdmissionPolicy '${policyName}' with binding '${policyName}' denied request: ${message}`
+    )
+    const patches = cluster.requests.filter((request) => request.method === 'PATCH')
+    expect(patches.map((request) => [request.status, request.fault])).toEqual([[422, false]])
+  } finally {
+    await cluster.request(`/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/${policyName}`, {
+      method: 'DELETE'
+    })
+    await cluster.request(`/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies/${policyName}`, {
+      method: 'DELETE'
+    })
+  }
 }, 60_000)
 
 test('500 that persists, with the client certificate user (its private key must not appear)', async () => {
-  emulator.setRules('by-certificate', 'cluster-admin')
-  emulator.injectFault({ method: 'PUT', path: `/api/v1/namespaces/${namespace}/serviceaccounts/default`, status: 500 })
-  const run = await runScanned(emulator, { ...inputs, 'secret-name': 'by-cert' }, { user: 'by-certificate' })
+  await cluster.grantClusterAdmin('by-certificate')
+  cluster.injectFault({ method: 'PUT', path: `/api/v1/namespaces/${namespace}/serviceaccounts/default`, status: 500 })
+  cluster.clearRequests()
+  const run = await runScanned(cluster, { ...inputs, 'secret-name': 'by-cert' }, { user: 'by-certificate' })
   expect(expectCleanFailure(run)).toContain(
-    'kept failing to update serviceaccounts/default in namespace "guarded" (500 InternalError)'
+    `kept failing to update serviceaccounts/default in namespace "${namespace}" (500 InternalError)`
   )
-})
+  // The server saw the certificate's user (through the proxy), and it got as far as the failing update.
+  expect(new Set(cluster.requests.map((request) => request.user))).toEqual(
+    new Set([cluster.user('by-certificate').username])
+  )
+  expect(await cluster.get('secrets', namespace, 'by-cert')).toBeDefined()
+}, 60_000)
 
 test('TLS failure: the kubeconfig trusts another CA', async () => {
-  const token = tokenOf(emulator)
-  const kubeconfig = JSON.parse(kubeconfigWithUser(emulator, { token })) as {
+  const token = tokenOf(cluster)
+  const kubeconfig = JSON.parse(kubeconfigWithUser(cluster, { token })) as {
     clusters: { cluster: Record<string, string> }[]
   }
   const otherCa = (await (await import('../../dev/tls.js')).createCertificateAuthority('someone-else')).certPem
   kubeconfig.clusters[0].cluster['certificate-authority-data'] = Buffer.from(otherCa).toString('base64')
-  const run = await runScanned(emulator, { ...inputs, kubeconfig: JSON.stringify(kubeconfig) })
+  const run = await runScanned(cluster, { ...inputs, kubeconfig: JSON.stringify(kubeconfig) })
   expect(expectCleanFailure(run)).toMatch(/TLS with the Kubernetes API server at https:\/\/127\.0\.0\.1:\d+ failed/)
 })
 
@@ -128,10 +189,10 @@ describe('an exception thrown from deep inside the Kubernetes client, carrying a
       'failing-plugin.sh',
       `#!/bin/sh\necho "token ${pluginToken} has expired" >&2\nexit 1\n`
     )
-    const kubeconfig = kubeconfigWithUser(emulator, {
+    const kubeconfig = kubeconfigWithUser(cluster, {
       exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin }
     })
-    const run = await runScanned(emulator, { ...inputs, kubeconfig }, { secrets: [{ password: pluginToken }] })
+    const run = await runScanned(cluster, { ...inputs, kubeconfig }, { secrets: [{ password: pluginToken }] })
     expectCleanFailure(run)
     expect(run.log).not.toContain('has expired')
   })
@@ -139,10 +200,10 @@ describe('an exception thrown from deep inside the Kubernetes client, carrying a
   test('an exec plugin that prints a truncated ExecCredential (JSON.parse throws, quoting the text)', async () => {
     const credential = `{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"${pluginToken}"`
     const plugin = writeScript(folder, 'truncated-plugin.sh', `#!/bin/sh\nprintf '%s' '${credential}'\n`)
-    const kubeconfig = kubeconfigWithUser(emulator, {
+    const kubeconfig = kubeconfigWithUser(cluster, {
       exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin }
     })
-    const run = await runScanned(emulator, { ...inputs, kubeconfig }, { secrets: [{ password: pluginToken }] })
+    const run = await runScanned(cluster, { ...inputs, kubeconfig }, { secrets: [{ password: pluginToken }] })
     expectCleanFailure(run)
     expect(run.log).not.toContain('ExecCredential')
   })

@@ -88,21 +88,12 @@ describe('label selectors', () => {
     expect(parseLabelSelector(selector)).toEqual(expected)
   })
 
-  test.each([
-    'env in',
-    'env in (a',
-    'env=a=b',
-    ',',
-    'env,,x',
-    '!',
-    '!env=a',
-    'env ~ a',
-    'tier>x',
-    'Env/x=a',
-    'env=-a'
-  ])('refuses %j', (selector) => {
-    expect(() => parseLabelSelector(selector)).toThrow(LabelSelectorError)
-  })
+  test.each(['env in', 'env in (a', 'env=a=b', ',', 'env,,x', '!', '!env=a', 'env ~ a', 'tier>x', 'Env/x=a', 'env=-a'])(
+    'refuses %j',
+    (selector) => {
+      expect(() => parseLabelSelector(selector)).toThrow(LabelSelectorError)
+    }
+  )
 })
 
 describe('registry servers', () => {

@@ -11,16 +11,22 @@ import type {
 } from '@kubernetes/client-node'
 import { classifyForRetry, KubeApiError, toKubeApiError, type ErrorContext, type Operation } from './api-errors.js'
 import { FIELD_MANAGER, type Cluster, type WriteOptions } from './cluster.js'
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy, type RetryVerdict } from './retry.js'
 import { HttpStatusError, type ApiRequest, type ApiTransport } from './transport.js'
 
 export interface ClusterSettings extends ErrorContext {
   retryPolicy?: RetryPolicy
 }
 
+/** How long a restarted kube-apiserver's authorizer may lag behind its listener, and how often to ask again. */
+const RBAC_SYNC_WINDOW_MS = 10_000
+const RBAC_SYNC_RETRY_MS = 500
+
 /** The core/v1 REST calls the action makes. Created by kube/client.ts. */
 export class KubernetesCluster implements Cluster {
   private readonly retryPolicy: RetryPolicy
+  /** Whether the API server has answered any request of this step (any HTTP status). */
+  private serverAnswered = false
 
   constructor(
     private readonly transport: ApiTransport,
@@ -143,10 +149,32 @@ export class KubernetesCluster implements Cluster {
     }`
     const attempt = { ...request, timeoutMs: this.settings.requestTimeoutMs }
     let unanswered = false
+    let firstForbiddenAt: number | undefined
+    const classify = (error: unknown): RetryVerdict => {
+      const verdict = classifyForRetry(error)
+      const answered = error instanceof HttpStatusError
+      if (answered) this.serverAnswered = true
+      // A server that answered earlier in this step and now refuses connections is restarting (an upgrade, a
+      // crash-looping kube-apiserver: ~20 s): ride it out for the whole time budget, not just 6 attempts.
+      if (!answered && this.serverAnswered && briefFailure(error) === 'ECONNREFUSED')
+        return { ...verdict, untilBudget: true }
+      // Just after start-up kube-apiserver serves requests before its RBAC cache has synced, and refuses what
+      // it allows a moment later: after an unanswered attempt, a 403 is tried again for a few seconds.
+      if (answered && error.code === 403 && unanswered) {
+        firstForbiddenAt ??= Date.now()
+        if (Date.now() - firstForbiddenAt < RBAC_SYNC_WINDOW_MS)
+          return { retryable: true, retryAfterMs: RBAC_SYNC_RETRY_MS, untilBudget: true }
+      }
+      return verdict
+    }
     try {
       const result = await withRetry(
-        () => this.transport.request<T>(attempt),
-        classifyForRetry,
+        async () => {
+          const answer = await this.transport.request<T>(attempt)
+          this.serverAnswered = true
+          return answer
+        },
+        classify,
         (error, attemptNumber, delayMs) => {
           if (!(error instanceof HttpStatusError)) unanswered = true
           core.debug(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`)

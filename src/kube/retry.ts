@@ -1,6 +1,7 @@
 // Retries for transient API failures: 429 (honouring Retry-After), 5xx, dropped connections and timeouts.
 // Bounded in attempts and in total time, with exponential backoff and full jitter so that concurrent
-// namespaces (and concurrent jobs) do not retry in lock-step.
+// namespaces (and concurrent jobs) do not retry in lock-step. A failure can ask for the whole time budget
+// instead of the attempt limit: the caller's judgement that the server is coming back (a restart).
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -24,6 +25,8 @@ export interface RetryVerdict {
   retryable: boolean
   /** The server's Retry-After, in milliseconds, when it sent one. */
   retryAfterMs?: number
+  /** Keep trying until the time budget runs out, past maxAttempts. */
+  untilBudget?: boolean
 }
 
 export async function withRetry<T>(
@@ -38,7 +41,7 @@ export async function withRetry<T>(
       return await attempt()
     } catch (error) {
       const verdict = classify(error)
-      if (!verdict.retryable || attemptNumber >= policy.maxAttempts) throw error
+      if (!verdict.retryable || (attemptNumber >= policy.maxAttempts && !verdict.untilBudget)) throw error
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1))
       const delay = verdict.retryAfterMs ?? Math.round(Math.random() * backoff)
       if (Date.now() - started + delay > policy.budgetMs) throw error
