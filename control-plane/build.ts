@@ -111,7 +111,7 @@ export async function ensureControlPlaneBinaries(): Promise<ControlPlaneBinaries
       `building Kubernetes ${versions.kubernetes} (kube-apiserver, kube-controller-manager, kubectl) and etcd ` +
         `${versions.etcd} from the official Go modules with ${go}, into ${dir}.`
     )
-    log('This happens once per version; a cold build takes about 20 minutes on two cores.')
+    log('This happens once per version; a cold build takes about 12 minutes on two cores.')
     const staging = `${dir}.partial`
     rmSync(staging, { recursive: true, force: true })
     mkdirSync(staging, { recursive: true })

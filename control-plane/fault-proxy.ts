@@ -335,7 +335,11 @@ export class FaultProxy {
           const status = response.json?.status as { authenticated?: boolean; user?: { username?: string } } | undefined
           return status?.authenticated ? status.user?.username : undefined
         })
-        .catch(() => undefined)
+        .catch(() => {
+          // The server was not there to ask (restarting): ask again with the token's next request.
+          this.tokenUsers.delete(token)
+          return undefined
+        })
       this.tokenUsers.set(token, user)
     }
     return user
