@@ -636,34 +636,15 @@ class KubernetesCluster {
     async call(operation, request) {
         const label = `${operation.verb} ${operation.resource}${operation.name ? `/${operation.name}` : ''}${operation.namespace ? ` -n ${operation.namespace}` : ''}`;
         const attempt = { ...request, timeoutMs: this.settings.requestTimeoutMs };
-        let unanswered = false;
-        let firstForbiddenAt;
-        const classify = (error) => {
-            const verdict = (0,api_errors/* classifyForRetry */.gZ)(error);
-            const answered = error instanceof HttpStatusError;
-            if (answered)
-                this.serverAnswered = true;
-            // A server that answered earlier in this step and now refuses connections is restarting (an upgrade, a
-            // crash-looping kube-apiserver: ~20 s): ride it out for the whole time budget, not just 6 attempts.
-            if (!answered && this.serverAnswered && briefFailure(error) === 'ECONNREFUSED')
-                return { ...verdict, untilBudget: true };
-            // Just after start-up kube-apiserver serves requests before its RBAC cache has synced, and refuses what
-            // it allows a moment later: after an unanswered attempt, a 403 is tried again for a few seconds.
-            if (answered && error.code === 403 && unanswered) {
-                firstForbiddenAt ??= Date.now();
-                if (Date.now() - firstForbiddenAt < RBAC_SYNC_WINDOW_MS)
-                    return { retryable: true, retryAfterMs: RBAC_SYNC_RETRY_MS, untilBudget: true };
-            }
-            return verdict;
-        };
+        const state = { unanswered: false };
         try {
             const result = await (0,retry/* withRetry */.bD)(async () => {
                 const answer = await this.transport.request(attempt);
                 this.serverAnswered = true;
                 return answer;
-            }, classify, (error, attemptNumber, delayMs) => {
+            }, (error) => this.verdictFor(error, state), (error, attemptNumber, delayMs) => {
                 if (!(error instanceof HttpStatusError))
-                    unanswered = true;
+                    state.unanswered = true;
                 core/* debug */.Yz(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`);
             }, this.retryPolicy);
             core/* debug */.Yz(`${label}: ok`);
@@ -672,9 +653,28 @@ class KubernetesCluster {
         catch (error) {
             core/* debug */.Yz(`${label}: failed (${briefFailure(error)})`);
             const failure = (0,api_errors/* toKubeApiError */.Vp)(error, operation, this.settings);
-            failure.afterUnansweredAttempt = unanswered;
+            failure.afterUnansweredAttempt = state.unanswered;
             throw failure;
         }
+    }
+    /** classifyForRetry, and what a kube-apiserver restart in the middle of the step looks like. */
+    verdictFor(error, state) {
+        const verdict = (0,api_errors/* classifyForRetry */.gZ)(error);
+        const answered = error instanceof HttpStatusError;
+        if (answered)
+            this.serverAnswered = true;
+        // A server that answered earlier in this step and now refuses connections is restarting (an upgrade, a
+        // crash-looping kube-apiserver: ~20 s): ride it out for the whole time budget, not just 6 attempts.
+        if (!answered && this.serverAnswered && briefFailure(error) === 'ECONNREFUSED')
+            return { ...verdict, untilBudget: true };
+        // Just after start-up kube-apiserver serves requests before its RBAC cache has synced, and refuses what it
+        // allows a moment later: after an unanswered attempt, a 403 is tried again for a few seconds.
+        if (answered && error.code === 403 && state.unanswered) {
+            state.firstForbiddenAt ??= Date.now();
+            if (Date.now() - state.firstForbiddenAt < RBAC_SYNC_WINDOW_MS)
+                return { retryable: true, retryAfterMs: RBAC_SYNC_RETRY_MS, untilBudget: true };
+        }
+        return verdict;
     }
 }
 function secretPath(namespace, name) {

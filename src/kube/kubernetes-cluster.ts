@@ -22,6 +22,12 @@ export interface ClusterSettings extends ErrorContext {
 const RBAC_SYNC_WINDOW_MS = 10_000
 const RBAC_SYNC_RETRY_MS = 500
 
+/** What one call's retries remember: whether an attempt went unanswered, and when a 403 first followed. */
+interface CallState {
+  unanswered: boolean
+  firstForbiddenAt?: number
+}
+
 /** The core/v1 REST calls the action makes. Created by kube/client.ts. */
 export class KubernetesCluster implements Cluster {
   private readonly retryPolicy: RetryPolicy
@@ -148,25 +154,7 @@ export class KubernetesCluster implements Cluster {
       operation.namespace ? ` -n ${operation.namespace}` : ''
     }`
     const attempt = { ...request, timeoutMs: this.settings.requestTimeoutMs }
-    let unanswered = false
-    let firstForbiddenAt: number | undefined
-    const classify = (error: unknown): RetryVerdict => {
-      const verdict = classifyForRetry(error)
-      const answered = error instanceof HttpStatusError
-      if (answered) this.serverAnswered = true
-      // A server that answered earlier in this step and now refuses connections is restarting (an upgrade, a
-      // crash-looping kube-apiserver: ~20 s): ride it out for the whole time budget, not just 6 attempts.
-      if (!answered && this.serverAnswered && briefFailure(error) === 'ECONNREFUSED')
-        return { ...verdict, untilBudget: true }
-      // Just after start-up kube-apiserver serves requests before its RBAC cache has synced, and refuses what
-      // it allows a moment later: after an unanswered attempt, a 403 is tried again for a few seconds.
-      if (answered && error.code === 403 && unanswered) {
-        firstForbiddenAt ??= Date.now()
-        if (Date.now() - firstForbiddenAt < RBAC_SYNC_WINDOW_MS)
-          return { retryable: true, retryAfterMs: RBAC_SYNC_RETRY_MS, untilBudget: true }
-      }
-      return verdict
-    }
+    const state: CallState = { unanswered: false }
     try {
       const result = await withRetry(
         async () => {
@@ -174,9 +162,9 @@ export class KubernetesCluster implements Cluster {
           this.serverAnswered = true
           return answer
         },
-        classify,
+        (error) => this.verdictFor(error, state),
         (error, attemptNumber, delayMs) => {
-          if (!(error instanceof HttpStatusError)) unanswered = true
+          if (!(error instanceof HttpStatusError)) state.unanswered = true
           core.debug(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`)
         },
         this.retryPolicy
@@ -186,9 +174,28 @@ export class KubernetesCluster implements Cluster {
     } catch (error) {
       core.debug(`${label}: failed (${briefFailure(error)})`)
       const failure = toKubeApiError(error, operation, this.settings)
-      failure.afterUnansweredAttempt = unanswered
+      failure.afterUnansweredAttempt = state.unanswered
       throw failure
     }
+  }
+
+  /** classifyForRetry, and what a kube-apiserver restart in the middle of the step looks like. */
+  private verdictFor(error: unknown, state: CallState): RetryVerdict {
+    const verdict = classifyForRetry(error)
+    const answered = error instanceof HttpStatusError
+    if (answered) this.serverAnswered = true
+    // A server that answered earlier in this step and now refuses connections is restarting (an upgrade, a
+    // crash-looping kube-apiserver: ~20 s): ride it out for the whole time budget, not just 6 attempts.
+    if (!answered && this.serverAnswered && briefFailure(error) === 'ECONNREFUSED')
+      return { ...verdict, untilBudget: true }
+    // Just after start-up kube-apiserver serves requests before its RBAC cache has synced, and refuses what it
+    // allows a moment later: after an unanswered attempt, a 403 is tried again for a few seconds.
+    if (answered && error.code === 403 && state.unanswered) {
+      state.firstForbiddenAt ??= Date.now()
+      if (Date.now() - state.firstForbiddenAt < RBAC_SYNC_WINDOW_MS)
+        return { retryable: true, retryAfterMs: RBAC_SYNC_RETRY_MS, untilBudget: true }
+    }
+    return verdict
   }
 }
 
