@@ -558,12 +558,14 @@ class KubernetesCluster {
     transport;
     settings;
     retryPolicy;
+    clock;
     /** Whether the API server has answered any request of this step (any HTTP status). */
     serverAnswered = false;
     constructor(transport, settings) {
         this.transport = transport;
         this.settings = settings;
         this.retryPolicy = settings.retryPolicy ?? retry/* DEFAULT_RETRY_POLICY */.cO;
+        this.clock = settings.clock ?? retry/* SYSTEM_CLOCK */.Vc;
     }
     async readSecret(namespace, name) {
         return this.orUndefinedWhenMissing(this.call({ verb: 'get', resource: 'secrets', namespace, name }, { method: 'GET', path: secretPath(namespace, name) }));
@@ -646,7 +648,7 @@ class KubernetesCluster {
                 if (!(error instanceof HttpStatusError))
                     state.unanswered = true;
                 core/* debug */.Yz(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`);
-            }, this.retryPolicy);
+            }, this.retryPolicy, this.clock);
             core/* debug */.Yz(`${label}: ok`);
             return result;
         }
@@ -670,8 +672,8 @@ class KubernetesCluster {
         // Just after start-up kube-apiserver serves requests before its RBAC cache has synced, and refuses what it
         // allows a moment later: after an unanswered attempt, a 403 is tried again for a few seconds.
         if (answered && error.code === 403 && state.unanswered) {
-            state.firstForbiddenAt ??= Date.now();
-            if (Date.now() - state.firstForbiddenAt < RBAC_SYNC_WINDOW_MS)
+            state.firstForbiddenAt ??= this.clock.now();
+            if (this.clock.now() - state.firstForbiddenAt < RBAC_SYNC_WINDOW_MS)
                 return { retryable: true, retryAfterMs: RBAC_SYNC_RETRY_MS, untilBudget: true };
         }
         return verdict;

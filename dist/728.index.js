@@ -1478,6 +1478,7 @@ function isRecord(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vc: () => (/* binding */ SYSTEM_CLOCK),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
@@ -1493,8 +1494,9 @@ const DEFAULT_RETRY_POLICY = {
     maxDelayMs: 5000,
     budgetMs: 60_000
 };
-async function withRetry(attempt, classify, onRetry, policy = DEFAULT_RETRY_POLICY) {
-    const started = Date.now();
+const SYSTEM_CLOCK = { now: () => Date.now(), sleep: (ms) => sleep(ms) };
+async function withRetry(attempt, classify, onRetry, policy = DEFAULT_RETRY_POLICY, clock = SYSTEM_CLOCK) {
+    const started = clock.now();
     for (let attemptNumber = 1;; attemptNumber++) {
         try {
             return await attempt();
@@ -1505,10 +1507,10 @@ async function withRetry(attempt, classify, onRetry, policy = DEFAULT_RETRY_POLI
                 throw error;
             const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1));
             const delay = verdict.retryAfterMs ?? Math.round(Math.random() * backoff);
-            if (Date.now() - started + delay > policy.budgetMs)
+            if (clock.now() - started + delay > policy.budgetMs)
                 throw error;
             onRetry(error, attemptNumber, delay);
-            await sleep(delay);
+            await clock.sleep(delay);
         }
     }
 }

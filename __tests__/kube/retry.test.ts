@@ -1,4 +1,5 @@
 import { parseRetryAfter, withRetry } from '../../src/kube/retry.js'
+import { fakeClock } from '../../test-support/fake-clock.js'
 
 const fast = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5, budgetMs: 5000 }
 
@@ -50,18 +51,38 @@ test('does not retry what is not transient', async () => {
 })
 
 test('honours Retry-After and gives up when it would exceed the time budget', async () => {
-  const delays: number[] = []
+  const clock = fakeClock()
   await expect(
     withRetry(
       async () => {
         throw new Error('busy')
       },
       () => ({ retryable: true, retryAfterMs: 30 }),
-      (_error, _attempt, delay) => delays.push(delay),
-      { ...fast, budgetMs: 70 }
+      () => undefined,
+      { ...fast, budgetMs: 70 },
+      clock
     )
   ).rejects.toThrow('busy')
-  expect(delays).toEqual([30, 30])
+  expect(clock.sleeps).toEqual([30, 30])
+})
+
+test('a verdict untilBudget goes on past maxAttempts, and the budget still ends it', async () => {
+  const clock = fakeClock()
+  let calls = 0
+  await expect(
+    withRetry(
+      async () => {
+        calls++
+        throw new Error('refused')
+      },
+      () => ({ retryable: true, retryAfterMs: 10, untilBudget: true }),
+      () => undefined,
+      { ...fast, budgetMs: 100 },
+      clock
+    )
+  ).rejects.toThrow('refused')
+  expect(calls).toBe(11)
+  expect(clock.now()).toBe(100)
 })
 
 test('parseRetryAfter reads seconds and HTTP dates, capped', () => {

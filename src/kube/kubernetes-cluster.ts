@@ -11,11 +11,20 @@ import type {
 } from '@kubernetes/client-node'
 import { classifyForRetry, KubeApiError, toKubeApiError, type ErrorContext, type Operation } from './api-errors.js'
 import { FIELD_MANAGER, type Cluster, type WriteOptions } from './cluster.js'
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy, type RetryVerdict } from './retry.js'
+import {
+  DEFAULT_RETRY_POLICY,
+  SYSTEM_CLOCK,
+  withRetry,
+  type Clock,
+  type RetryPolicy,
+  type RetryVerdict
+} from './retry.js'
 import { HttpStatusError, type ApiRequest, type ApiTransport } from './transport.js'
 
 export interface ClusterSettings extends ErrorContext {
   retryPolicy?: RetryPolicy
+  /** default the system clock; tests pass their own */
+  clock?: Clock
 }
 
 /** How long a restarted kube-apiserver's authorizer may lag behind its listener, and how often to ask again. */
@@ -31,6 +40,7 @@ interface CallState {
 /** The core/v1 REST calls the action makes. Created by kube/client.ts. */
 export class KubernetesCluster implements Cluster {
   private readonly retryPolicy: RetryPolicy
+  private readonly clock: Clock
   /** Whether the API server has answered any request of this step (any HTTP status). */
   private serverAnswered = false
 
@@ -39,6 +49,7 @@ export class KubernetesCluster implements Cluster {
     private readonly settings: ClusterSettings
   ) {
     this.retryPolicy = settings.retryPolicy ?? DEFAULT_RETRY_POLICY
+    this.clock = settings.clock ?? SYSTEM_CLOCK
   }
 
   async readSecret(namespace: string, name: string): Promise<V1Secret | undefined> {
@@ -167,7 +178,8 @@ export class KubernetesCluster implements Cluster {
           if (!(error instanceof HttpStatusError)) state.unanswered = true
           core.debug(`${label}: attempt ${attemptNumber} failed (${briefFailure(error)}); retrying in ${delayMs} ms`)
         },
-        this.retryPolicy
+        this.retryPolicy,
+        this.clock
       )
       core.debug(`${label}: ok`)
       return result
@@ -191,8 +203,8 @@ export class KubernetesCluster implements Cluster {
     // Just after start-up kube-apiserver serves requests before its RBAC cache has synced, and refuses what it
     // allows a moment later: after an unanswered attempt, a 403 is tried again for a few seconds.
     if (answered && error.code === 403 && state.unanswered) {
-      state.firstForbiddenAt ??= Date.now()
-      if (Date.now() - state.firstForbiddenAt < RBAC_SYNC_WINDOW_MS)
+      state.firstForbiddenAt ??= this.clock.now()
+      if (this.clock.now() - state.firstForbiddenAt < RBAC_SYNC_WINDOW_MS)
         return { retryable: true, retryAfterMs: RBAC_SYNC_RETRY_MS, untilBudget: true }
     }
     return verdict

@@ -29,13 +29,22 @@ export interface RetryVerdict {
   untilBudget?: boolean
 }
 
+/** Time as the retry loop sees it: the real one, or a test's, so that no test depends on the machine's speed. */
+export interface Clock {
+  now(): number
+  sleep(ms: number): Promise<void>
+}
+
+export const SYSTEM_CLOCK: Clock = { now: () => Date.now(), sleep: (ms) => sleep(ms) }
+
 export async function withRetry<T>(
   attempt: () => Promise<T>,
   classify: (error: unknown) => RetryVerdict,
   onRetry: (error: unknown, attemptNumber: number, delayMs: number) => void,
-  policy: RetryPolicy = DEFAULT_RETRY_POLICY
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  clock: Clock = SYSTEM_CLOCK
 ): Promise<T> {
-  const started = Date.now()
+  const started = clock.now()
   for (let attemptNumber = 1; ; attemptNumber++) {
     try {
       return await attempt()
@@ -44,9 +53,9 @@ export async function withRetry<T>(
       if (!verdict.retryable || (attemptNumber >= policy.maxAttempts && !verdict.untilBudget)) throw error
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1))
       const delay = verdict.retryAfterMs ?? Math.round(Math.random() * backoff)
-      if (Date.now() - started + delay > policy.budgetMs) throw error
+      if (clock.now() - started + delay > policy.budgetMs) throw error
       onRetry(error, attemptNumber, delay)
-      await sleep(delay)
+      await clock.sleep(delay)
     }
   }
 }
