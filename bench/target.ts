@@ -14,6 +14,7 @@ import { ApiClient, type ApiEndpoint } from '../control-plane/client.js'
 import { ControlPlane } from '../control-plane/control-plane.js'
 import { FaultProxy } from '../control-plane/fault-proxy.js'
 import { renderKubeconfig, type UserCredentials } from '../control-plane/kubeconfig.js'
+import { adminCredentials } from '../control-plane/pki.js'
 
 export type KubeObject = {
   metadata?: { name?: string; namespace?: string; managedFields?: unknown; [key: string]: unknown }
@@ -75,7 +76,7 @@ async function startControlPlane(options: TargetOptions): Promise<Target> {
       server: proxy.url,
       caCertPem: pki.ca.certPem,
       user: 'admin',
-      credentials: { clientCertificatePem: pki.admin.certPem, clientKeyPem: pki.admin.keyPem }
+      credentials: adminCredentials(pki)
     })
     const kubeconfigPath = join(directory, 'kubeconfig.yaml')
     writeFileSync(kubeconfigPath, kubeconfig, { mode: 0o600 })

@@ -8,8 +8,14 @@ import { join } from 'node:path'
 import { ensureControlPlaneBinaries, type ControlPlaneBinaries } from './build.js'
 import { ApiClient } from './client.js'
 import { renderKubeconfig } from './kubeconfig.js'
-import { clusterCertificateAuthority, createControlPlanePki, FRONT_PROXY_USER, type ControlPlanePki } from './pki.js'
-import { freePort, startServerProcess, waitUntil, type ServerProcess } from './processes.js'
+import {
+  adminCredentials,
+  clusterCertificateAuthority,
+  createControlPlanePki,
+  FRONT_PROXY_USER,
+  type ControlPlanePki
+} from './pki.js'
+import { freePorts, startServerProcess, waitUntil, type ServerProcess } from './processes.js'
 
 /** Everything a client (a test worker, the demo, the fault proxy) needs to reach and administer the cluster. */
 export interface ControlPlaneConnection {
@@ -40,27 +46,20 @@ export class ControlPlane {
   private etcd?: ServerProcess
   private apiserver?: ServerProcess
   private controllerManager?: ServerProcess
-  private readonly ports: { etcdClient: number; etcdPeer: number; apiserver: number; controllerManager: number }
 
   private constructor(
     readonly connection: ControlPlaneConnection,
-    ports: ControlPlane['ports'],
+    private readonly ports: { etcdClient: number; etcdPeer: number; apiserver: number; controllerManager: number },
     private readonly log: (message: string) => void
-  ) {
-    this.ports = ports
-  }
+  ) {}
 
   static async start(options: ControlPlaneOptions = {}): Promise<ControlPlane> {
     const log = options.log ?? ((message: string) => process.stderr.write(`[control plane] ${message}\n`))
     const binaries = await ensureControlPlaneBinaries()
     const dir = mkdtempSync(join(tmpdir(), 'control-plane-'))
     const pki = await createControlPlanePki()
-    const ports = {
-      etcdClient: await freePort(),
-      etcdPeer: await freePort(),
-      apiserver: await freePort(),
-      controllerManager: await freePort()
-    }
+    const [etcdClient, etcdPeer, apiserver, controllerManager] = await freePorts(4)
+    const ports = { etcdClient, etcdPeer, apiserver, controllerManager }
     const connection: ControlPlaneConnection = { server: `https://127.0.0.1:${ports.apiserver}`, pki, dir, binaries }
     writeFiles(dir, pki)
     const controlPlane = new ControlPlane(connection, ports, log)
@@ -79,10 +78,7 @@ export class ControlPlane {
       server: this.connection.server,
       caCertPem: this.connection.pki.ca.certPem,
       user: 'admin',
-      credentials: {
-        clientCertificatePem: this.connection.pki.admin.certPem,
-        clientKeyPem: this.connection.pki.admin.keyPem
-      },
+      credentials: adminCredentials(this.connection.pki),
       namespace
     })
   }
@@ -221,10 +217,7 @@ export class ControlPlane {
     return new ApiClient({
       server: this.connection.server,
       caCertPem: this.connection.pki.ca.certPem,
-      credentials: {
-        clientCertificatePem: this.connection.pki.admin.certPem,
-        clientKeyPem: this.connection.pki.admin.keyPem
-      }
+      credentials: adminCredentials(this.connection.pki)
     })
   }
 

@@ -14,6 +14,7 @@ import { Agent, createServer, request as httpsRequest, type Server } from 'node:
 import type { TLSSocket } from 'node:tls'
 import { ApiClient } from './client.js'
 import type { ControlPlaneConnection } from './control-plane.js'
+import { adminCredentials, clusterCertificateAuthority } from './pki.js'
 
 export interface FaultSpec {
   method?: string
@@ -99,7 +100,6 @@ export class FaultProxy {
   static async start(connection: ControlPlaneConnection, options: { latencyMs?: number } = {}): Promise<FaultProxy> {
     const { pki } = connection
     // The proxy serves with a certificate of the cluster's CA, so a kubeconfig's CA is the same either way.
-    const { clusterCertificateAuthority } = await import('./pki.js')
     const serving = await (await clusterCertificateAuthority(pki.ca)).issueServer(['127.0.0.1', 'localhost'])
     const upstream = {
       plain: new Agent({ keepAlive: true, ca: pki.ca.certPem }),
@@ -112,7 +112,7 @@ export class FaultProxy {
       admin: new ApiClient({
         server: connection.server,
         caCertPem: pki.ca.certPem,
-        credentials: { clientCertificatePem: pki.admin.certPem, clientKeyPem: pki.admin.keyPem }
+        credentials: adminCredentials(pki)
       }),
       server: connection.server
     }

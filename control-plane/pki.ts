@@ -4,6 +4,7 @@
 // a client-certificate user's identity), and the service-account signing key.
 import { generateKeyPairSync } from 'node:crypto'
 import type { CertificateAuthority, KeyPairPem } from '../dev/tls.js'
+import type { UserCredentials } from './kubeconfig.js'
 
 /** The user name the fault proxy authenticates as; the only name --requestheader-allowed-names accepts. */
 export const FRONT_PROXY_USER = 'front-proxy'
@@ -59,4 +60,9 @@ export async function createControlPlanePki(): Promise<ControlPlanePki> {
 /** The cluster CA of a running control plane, to issue client certificates for new users. */
 export async function clusterCertificateAuthority(ca: KeyPairPem): Promise<CertificateAuthority> {
   return (await loadTls()).loadCertificateAuthority(ca)
+}
+
+/** The admin's client certificate (system:masters) as kubeconfig credentials. */
+export function adminCredentials(pki: ControlPlanePki): UserCredentials {
+  return { clientCertificatePem: pki.admin.certPem, clientKeyPem: pki.admin.keyPem }
 }

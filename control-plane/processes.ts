@@ -3,7 +3,7 @@
 // and, if they linger, SIGKILL.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, openSync, closeSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { createServer, type AddressInfo, type Server } from 'node:net'
 
 export interface ServerProcess {
   readonly name: string
@@ -99,17 +99,20 @@ export async function waitUntil(
   }
 }
 
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))
-      )
-    })
-  })
+/** `count` distinct TCP ports on 127.0.0.1 that nothing listens on right now (all held until all are found). */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers: Server[] = []
+  try {
+    for (let index = 0; index < count; index++) {
+      const server = createServer()
+      servers.push(server)
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(0, '127.0.0.1', resolve)
+      })
+    }
+    return servers.map((server) => (server.address() as AddressInfo).port)
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
+  }
 }

@@ -7,7 +7,7 @@ import { ApiClient, type ApiRequest, type ApiResponse } from '../control-plane/c
 import { loadConnection, type ControlPlaneConnection } from '../control-plane/control-plane.js'
 import { FaultProxy, type FaultSpec, type RequestRecord } from '../control-plane/fault-proxy.js'
 import { renderKubeconfig, type UserCredentials } from '../control-plane/kubeconfig.js'
-import { clusterCertificateAuthority } from '../control-plane/pki.js'
+import { adminCredentials, clusterCertificateAuthority } from '../control-plane/pki.js'
 
 export type { FaultSpec, RequestRecord }
 
@@ -100,7 +100,7 @@ export class TestCluster {
     const admin = new ApiClient({
       server: connection.server,
       caCertPem: connection.pki.ca.certPem,
-      credentials: { clientCertificatePem: connection.pki.admin.certPem, clientKeyPem: connection.pki.admin.keyPem }
+      credentials: adminCredentials(connection.pki)
     })
     return new TestCluster(connection, proxy, admin)
   }
@@ -140,8 +140,7 @@ export class TestCluster {
 
   credentialsOf(user?: string): UserCredentials {
     const name = user ?? [...this.users.keys()][0] ?? 'admin'
-    if (name === 'admin')
-      return { clientCertificatePem: this.connection.pki.admin.certPem, clientKeyPem: this.connection.pki.admin.keyPem }
+    if (name === 'admin') return adminCredentials(this.connection.pki)
     const found = this.users.get(name)
     if (!found) throw new Error(`no user ${JSON.stringify(name)} in this test file`)
     return found.credentials

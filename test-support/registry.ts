@@ -10,9 +10,9 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { openSync, closeSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { request } from 'node:https'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePorts } from '../control-plane/processes.js'
 import { writeOciLayout } from './oci-layout.js'
 import { startTokenServer, type TokenServer } from './token-server.js'
 
@@ -64,14 +64,6 @@ function run(command: string, args: string[], timeoutMs = 30_000): Promise<Comma
       resolve({ ok: !error, stdout: String(stdout), stderr: String(stderr) || (error ? String(error.message) : '') })
     })
   })
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
 }
 
 /** The password htpasswd gets: bcrypt ignores bytes after 72, so a long one (a JSON key) hashes the same cut short. */
@@ -191,7 +183,7 @@ export async function startRegistry(options: RegistryOptions): Promise<RegistryF
       auth = { token: { realm: tokenServer.realm, service: SERVICE, issuer: ISSUER, rootcertbundle: caFile } }
     }
 
-    const port = await freePort()
+    const [port] = await freePorts(1)
     const host = `127.0.0.1:${port}`
     const configFile = join(dir, 'config.yml')
     await writeFile(configFile, registryConfig(dir, port, JSON.stringify(auth)))
