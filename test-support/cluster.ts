@@ -105,10 +105,6 @@ export class TestCluster {
     return new TestCluster(connection, proxy, admin)
   }
 
-  get kubernetesVersion(): string {
-    return this.connection.binaries.versions.kubernetes
-  }
-
   get kubectl(): string {
     return this.connection.binaries.kubectl
   }
@@ -288,7 +284,7 @@ export class TestCluster {
   /**
    * Grants a user Roles and ClusterRoles: each is created (under a name of its own) and bound to the user, a
    * Role by a RoleBinding in its namespace, a ClusterRole by a ClusterRoleBinding, or by RoleBindings in
-   * `bindIn` when given. Returns the names of what it created, for revoke().
+   * `bindIn` when given. Returns what it created.
    */
   async grant(userName: string, roles: KubeObject[], options: { bindIn?: string[] } = {}): Promise<KubeObject[]> {
     const user = this.user(userName)
@@ -355,11 +351,6 @@ export class TestCluster {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' }
     })
     await this.waitForAccess(user, { verb: 'delete', resource: 'namespaces' })
-  }
-
-  /** Deletes RBAC objects grant() created. */
-  async revoke(objects: KubeObject[]): Promise<void> {
-    for (const object of objects) await this.admin.expect(objectPath(object), { method: 'DELETE', accept: [404] })
   }
 
   async stop(): Promise<void> {
