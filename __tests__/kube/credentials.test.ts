@@ -71,7 +71,7 @@ const execConfig = (command: string, extra: Partial<ExecConfig> = {}): ExecConfi
 
 describe('static credentials', () => {
   test('a token is sent as Bearer', async () => {
-    expect(await credentialsOf(resolvedWith({ token: 'abc.def' }))()).toEqual({ authorization: 'Bearer abc.def' })
+    expect(await credentialsOf(resolvedWith({ token: 'abc.def' })).get()).toEqual({ authorization: 'Bearer abc.def' })
   })
 
   test('tokenFile (and token-file) is read once, trimmed, and masked', async () => {
@@ -80,8 +80,8 @@ describe('static credentials', () => {
       writeFileSync(path, '  file-token-0123456789\n')
       const source = credentialsOf(resolvedWith({ [key]: path }))
       rmSync(path) // read when the source is built: later requests do not touch the file
-      expect(await source()).toEqual({ authorization: 'Bearer file-token-0123456789' })
-      expect(await source()).toEqual({ authorization: 'Bearer file-token-0123456789' })
+      expect(await source.get()).toEqual({ authorization: 'Bearer file-token-0123456789' })
+      expect(await source.get()).toEqual({ authorization: 'Bearer file-token-0123456789' })
     }
     expect(masked()).toEqual(['file-token-0123456789', 'file-token-0123456789'])
   })
@@ -97,7 +97,7 @@ describe('static credentials', () => {
 
   test('username and password are sent as Basic, with the password and its encoding masked', async () => {
     const encoded = Buffer.from('admin:s3cr3t-pässword').toString('base64')
-    expect(await credentialsOf(resolvedWith({ username: 'admin', password: 's3cr3t-pässword' }))()).toEqual({
+    expect(await credentialsOf(resolvedWith({ username: 'admin', password: 's3cr3t-pässword' })).get()).toEqual({
       authorization: `Basic ${encoded}`
     })
     expect(masked()).toEqual(['s3cr3t-pässword', encoded])
@@ -109,7 +109,7 @@ describe('static credentials', () => {
         'client-certificate-data': Buffer.from('CERT PEM').toString('base64'),
         'client-key-data': Buffer.from('KEY PEM').toString('base64')
       })
-    )()
+    ).get()
     expect(fromData.clientCertificate).toEqual({ cert: Buffer.from('CERT PEM'), key: Buffer.from('KEY PEM') })
     writeFileSync(join(folder, 'client.crt'), 'CERT FILE')
     writeFileSync(join(folder, 'client.key'), 'KEY FILE')
@@ -119,7 +119,7 @@ describe('static credentials', () => {
         'client-key': join(folder, 'client.key'),
         token: 't'
       })
-    )()
+    ).get()
     expect(fromFiles).toEqual({
       authorization: 'Bearer t',
       clientCertificate: { cert: Buffer.from('CERT FILE'), key: Buffer.from('KEY FILE') }
@@ -133,7 +133,10 @@ describe('static credentials', () => {
   })
 
   test('a user with no credentials sends none (anonymous, as kubectl)', async () => {
-    expect(await credentialsOf(resolvedWith({}))()).toEqual({ authorization: undefined, clientCertificate: undefined })
+    expect(await credentialsOf(resolvedWith({})).get()).toEqual({
+      authorization: undefined,
+      clientCertificate: undefined
+    })
   })
 
   test('impersonation or any other unknown field is an input error naming the user and the field', () => {
@@ -156,7 +159,7 @@ describe('in-cluster', () => {
       namespace: 'default',
       server: 'https://10.96.0.1:443'
     })
-    expect(await source()).toEqual({ authorization: 'Bearer sa-token-abcdefghij' })
+    expect(await source.get()).toEqual({ authorization: 'Bearer sa-token-abcdefghij' })
     expect(masked()).toEqual(['sa-token-abcdefghij'])
   })
 })
@@ -168,16 +171,16 @@ describe('exec plugins', () => {
     let clock = Date.parse('2030-01-01T00:00:00Z')
     const plugin = countingPlugin('expiring', { token, expirationTimestamp: '2030-01-01T00:10:00Z' })
     const source = execPluginSource(execConfig(plugin.command), undefined, {}, () => clock)
-    const first = await Promise.all([source(), source(), source()])
+    const first = await Promise.all([source.get(), source.get(), source.get()])
     expect(first).toEqual(Array(3).fill({ authorization: `Bearer ${token}`, clientCertificate: undefined }))
     expect(plugin.runs()).toBe(1)
     expect(masked()).toEqual([token])
 
     clock += 9 * 60_000
-    await source()
+    await source.get()
     expect(plugin.runs()).toBe(1)
     clock += 2 * 60_000 // past expirationTimestamp
-    await Promise.all([source(), source()])
+    await Promise.all([source.get(), source.get()])
     expect(plugin.runs()).toBe(2)
   })
 
@@ -185,9 +188,9 @@ describe('exec plugins', () => {
     let clock = 0
     const plugin = countingPlugin('forever', { token })
     const source = execPluginSource(execConfig(plugin.command), undefined, {}, () => clock)
-    await source()
+    await source.get()
     clock = Date.parse('2100-01-01T00:00:00Z')
-    await source()
+    await source.get()
     expect(plugin.runs()).toBe(1)
   })
 
@@ -206,7 +209,7 @@ describe('exec plugins', () => {
         provideClusterInfo: true
       }
     })
-    expect(await credentialsOf(resolved)()).toEqual({
+    expect(await credentialsOf(resolved).get()).toEqual({
       authorization: 'Bearer tok-from-plugin',
       clientCertificate: undefined
     })
@@ -227,7 +230,7 @@ describe('exec plugins', () => {
     const key = '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIPluginKeyMaterial0123456789\n-----END EC PRIVATE KEY-----'
     const plugin = countingPlugin('certificate', { clientCertificateData: 'CERT', clientKeyData: key })
     const source = execPluginSource(execConfig(plugin.command), { cert: 'OLD', key: 'OLD' }, {})
-    expect(await source()).toEqual({ clientCertificate: { cert: 'CERT', key } })
+    expect(await source.get()).toEqual({ clientCertificate: { cert: 'CERT', key } })
     // The runner masks line by line: the key's own line is what must be registered.
     expect(masked()).toContain('MHcCAQEEIPluginKeyMaterial0123456789')
   })
@@ -241,7 +244,7 @@ describe('exec plugins', () => {
     )
     const source = credentialsOf(resolvedWith({ exec: { apiVersion: 'client.authentication.k8s.io/v1', command } }))
     const failures = await Promise.all(
-      [source(), source()].map((attempt) =>
+      [source.get(), source.get()].map((attempt) =>
         attempt.then(
           () => undefined,
           (error: unknown) => error
@@ -254,14 +257,14 @@ describe('exec plugins', () => {
         `Cannot authenticate to the Kubernetes API server: the kubeconfig's exec credential plugin \`${command}\` failed (exit 3).`
       )
     }
-    await expect(source()).rejects.toThrow('failed (exit 3)')
+    await expect(source.get()).rejects.toThrow('failed (exit 3)')
     expect(readFileSync(counter, 'utf8').split('\n').filter(Boolean)).toHaveLength(1)
     expect(stdout.join('')).not.toContain(token)
   })
 
   test('a plugin that is not installed, or prints something that is not a credential', async () => {
     const missing = join(folder, 'no-such-plugin')
-    await expect(execPluginSource(execConfig(missing), undefined, {})()).rejects.toThrow(
+    await expect(execPluginSource(execConfig(missing), undefined, {}).get()).rejects.toThrow(
       `the kubeconfig's exec credential plugin \`${missing}\` failed (could not be started: ENOENT).`
     )
     const hinted = credentialsOf(
@@ -273,16 +276,18 @@ describe('exec plugins', () => {
         }
       })
     )
-    await expect(hinted()).rejects.toThrow('failed (could not be started: ENOENT; Install it with `brew install x`.).')
+    await expect(hinted.get()).rejects.toThrow(
+      'failed (could not be started: ENOENT; Install it with `brew install x`.).'
+    )
     const truncated = script('truncated', `printf '%s' '{"kind":"ExecCredential","status":{"token":"${token}"'`)
-    const error = (await execPluginSource(execConfig(truncated), undefined, {})().catch(
-      (caught: unknown) => caught
-    )) as Error
+    const error = (await execPluginSource(execConfig(truncated), undefined, {})
+      .get()
+      .catch((caught: unknown) => caught)) as Error
     expect(error.message).toBe(
       `Cannot authenticate to the Kubernetes API server: the kubeconfig's exec credential plugin \`${truncated}\` printed something that is not JSON.`
     )
     const empty = script('empty-status', `echo '{"kind":"ExecCredential","status":{}}'`)
-    await expect(execPluginSource(execConfig(empty), undefined, {})()).rejects.toThrow(
+    await expect(execPluginSource(execConfig(empty), undefined, {}).get()).rejects.toThrow(
       'printed a credential status with neither a token nor a client certificate and key.'
     )
   })
@@ -290,7 +295,7 @@ describe('exec plugins', () => {
   test('a plugin that never finishes is stopped after the timeout, with one line that says so', async () => {
     const hanging = script('hanging', 'exec sleep 30')
     const started = Date.now()
-    await expect(execPluginSource(execConfig(hanging), undefined, {}, Date.now, 300)()).rejects.toThrow(
+    await expect(execPluginSource(execConfig(hanging), undefined, {}, Date.now, 300).get()).rejects.toThrow(
       `the kubeconfig's exec credential plugin \`${hanging}\` failed (did not finish within 0.3 s).`
     )
     expect(Date.now() - started).toBeLessThan(5000)
@@ -313,7 +318,7 @@ test('a legacy auth-provider goes through @kubernetes/client-node (loaded only t
     })
   )
   const expected = { authorization: 'Bearer ya29.gcp-access-token', clientCertificate: undefined }
-  expect(await Promise.all([source(), source()])).toEqual([expected, expected])
-  expect(await source()).toEqual(expected)
+  expect(await Promise.all([source.get(), source.get()])).toEqual([expected, expected])
+  expect(await source.get()).toEqual(expected)
   expect(masked()).toEqual(['ya29.gcp-access-token']) // once, not per request
 }, 30_000)

@@ -65,7 +65,7 @@ function transportTo(
 ): HttpTransport {
   const transport = new HttpTransport(
     { url: new URL(url), ca: Buffer.from(ca.certPem), rejectUnauthorized: true, ...endpoint },
-    () => Promise.resolve(credentials)
+    { get: () => Promise.resolve(credentials), renewAfterUnauthorized: () => Promise.resolve(false) }
   )
   transports.push(transport)
   return transport

@@ -27,8 +27,17 @@ export interface RequestCredentials {
   clientCertificate?: ClientCertificate
 }
 
-/** The credentials of the next request; cheap after the first call (cached where the source allows). */
-export type CredentialSource = () => Promise<RequestCredentials>
+/** Where each request's credentials come from. */
+export interface CredentialSource {
+  /** The credentials of the next request; cheap after the first call (cached where the source allows). */
+  get(): Promise<RequestCredentials>
+  /**
+   * Called when the server answered 401 to a request sent with `used`. Resolves true when fresh credentials
+   * are ready and the request may be sent once more (an exec plugin ran again, as client-go does after a
+   * 401); false when nothing would change.
+   */
+  renewAfterUnauthorized(used: RequestCredentials): Promise<boolean>
+}
 
 /** Keys of a kubeconfig `user` that this module understands (`extensions` carries nothing for us). */
 const KNOWN_USER_KEYS = new Set([
@@ -81,7 +90,7 @@ const MIN_MASKED_LENGTH = 8
 
 function fixed(credentials: RequestCredentials): CredentialSource {
   const ready = Promise.resolve(credentials)
-  return () => ready
+  return { get: () => ready, renewAfterUnauthorized: () => Promise.resolve(false) }
 }
 
 /** token, then a token file, then Basic: the order client-go applies them in. */
@@ -221,7 +230,7 @@ export function execPluginSource(
   timeoutMs: number = EXEC_PLUGIN_TIMEOUT_MS
 ): CredentialSource {
   let pending: Promise<HeldCredentials> | undefined
-  return async () => {
+  const get = async (): Promise<RequestCredentials> => {
     const current = pending
     if (current) {
       const held = await current
@@ -231,6 +240,7 @@ export function execPluginSource(
     pending ??= runExecPlugin(exec, kubeconfigCertificate, cluster, timeoutMs)
     return (await pending).credentials
   }
+  return { get, renewAfterUnauthorized: () => Promise.resolve(false) }
 }
 
 async function runExecPlugin(
@@ -352,10 +362,13 @@ function clientNodeFallback(document: KubeconfigDocument, contextName: string): 
   }
   // Concurrent requests share one computation: an expired token is refreshed once, not once per request.
   let inFlight: Promise<RequestCredentials> | undefined
-  return () =>
-    (inFlight ??= compute().finally(() => {
-      inFlight = undefined
-    }))
+  return {
+    get: () =>
+      (inFlight ??= compute().finally(() => {
+        inFlight = undefined
+      })),
+    renewAfterUnauthorized: () => Promise.resolve(false)
+  }
 }
 
 function isPem(value: unknown): value is string | Buffer {

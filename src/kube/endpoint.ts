@@ -15,6 +15,8 @@ export interface Endpoint {
   rejectUnauthorized: boolean
   /** `tls-server-name`: the name the server certificate is checked against, when not the URL's host. */
   serverName?: string
+  /** The cluster's `proxy-url` (http, https or socks5): every request goes through it, loopback included. */
+  proxyUrl?: URL
 }
 
 /** The cluster entry the resolved context names (kubeconfig.ts has checked that it exists). */

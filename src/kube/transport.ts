@@ -77,7 +77,7 @@ export class HttpTransport implements ApiTransport {
   }
 
   async request<T>(request: ApiRequest): Promise<T> {
-    const { authorization, clientCertificate } = await this.credentials()
+    const { authorization, clientCertificate } = await this.credentials.get()
     const payload = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body))
     const headers: http.OutgoingHttpHeaders = { 'User-Agent': USER_AGENT, Accept: 'application/json' }
     if (authorization) headers.Authorization = authorization
