@@ -11,6 +11,7 @@ import { readInputs } from './inputs.js'
 import { resolveKubeconfig } from './kube/kubeconfig.js'
 import { maskSerializedConfig } from './masking.js'
 import { setOutputs, writeSummary } from './report/outputs.js'
+import { runAnnotations } from './run-annotations.js'
 
 /** How long to wait for the `default` service account of a namespace created moments ago. */
 const DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS = 30_000
@@ -24,10 +25,7 @@ export async function runMain(): Promise<void> {
   const registries = Object.keys(inputs.dockerConfig.auths)
   for (const warning of credentialLifetimeWarnings(inputs.credentials)) core.warning(warning)
 
-  const [{ connect }, { runAnnotations }] = await Promise.all([
-    import('./kube/client.js'),
-    import('./run-annotations.js')
-  ])
+  const { connect } = await import('./kube/client.js')
   // Reads the files the kubeconfig names (certificates, token files) and fails on a bad one: no request yet.
   const cluster = connect(kubeconfig)
   core.debug(
@@ -53,7 +51,7 @@ export async function runMain(): Promise<void> {
     namespacesToCreate: targets.toCreate,
     dryRun: inputs.dryRun,
     recreate: inputs.recreate,
-    runAnnotations,
+    runAnnotations: () => runAnnotations(),
     defaultServiceAccountTimeoutMs: DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS
   }
   const results = await applyToNamespaces(cluster, targets.namespaces, plan)
