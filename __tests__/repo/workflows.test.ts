@@ -161,7 +161,7 @@ describe('.github/workflows', () => {
     expect(inconsistent).toEqual([])
   })
 
-  test('permissions are contents: read at the top and never write', () => {
+  test('permissions are contents: read at the top, and write only where a release is published', () => {
     for (const workflow of workflows.values()) {
       expect({ file: workflow.file, permissions: workflow.document.permissions }).toEqual({
         file: workflow.file,
@@ -169,11 +169,14 @@ describe('.github/workflows', () => {
       })
       for (const [name, job] of workflow.jobs) {
         const permissions = job.document.permissions
-        const values = isMapping(permissions) ? Object.values(permissions) : [permissions]
-        expect({
+        const entries = isMapping(permissions) ? Object.entries(permissions) : [['*', permissions]]
+        const writes = entries.filter(([, v]) => v === 'write' || v === 'write-all').map(([scope]) => scope)
+        // The release job creates the release and moves the major tag: contents: write, and nothing else.
+        const allowed = workflow.file === 'release.yml' && name === 'release' ? ['contents'] : []
+        expect({ job: `${workflow.file} ${name}`, writes }).toEqual({
           job: `${workflow.file} ${name}`,
-          writes: values.filter((v) => v === 'write' || v === 'write-all')
-        }).toEqual({ job: `${workflow.file} ${name}`, writes: [] })
+          writes: allowed
+        })
       }
     }
   })
@@ -187,7 +190,8 @@ describe('.github/workflows', () => {
         file: workflow.file,
         group: true
       })
-      expect(cancel).toBe(true)
+      // A release must not be cancelled half published; every other run is superseded by a newer push.
+      expect({ file: workflow.file, cancel }).toEqual({ file: workflow.file, cancel: workflow.file !== 'release.yml' })
     }
   })
 
@@ -237,6 +241,23 @@ describe('.github/workflows', () => {
     const upload = steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'))
     expect(upload?.if).toMatch(/failure\(\)/)
     expect(upload?.with?.path).toBe('dist/')
+  })
+
+  test('release.yml, on a version tag only: dist/ checked, notes from CHANGELOG, release published, major tag moved', () => {
+    const release = get('release.yml')
+    expect(release.document.on).toEqual({ push: { tags: ['v[0-9]+.[0-9]+.[0-9]+'] } })
+    const scripts = runScripts(release.jobs.get('release'))
+    const order = [
+      'package.json',
+      'npm run build',
+      'git status --porcelain -- dist/',
+      'scripts/release-notes.ts',
+      'gh release create "$TAG" --verify-tag',
+      'git push --force origin "refs/tags/$major"'
+    ].map((needle) => scripts.indexOf(needle))
+    expect(order.every((index) => index >= 0)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+    expect(scripts).toContain('major="${TAG%%.*}"')
   })
 
   test('e2e-kind.yml runs the local action twice on a kind cluster and checks it', () => {
