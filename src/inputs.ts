@@ -21,6 +21,7 @@ import {
 } from './docker-config.js'
 import type { DockerConfig, RegistryCredential } from './docker-config.js'
 import { InputError } from './errors.js'
+import { parseRegistries } from './inputs/registries.js'
 import { maskCredential, maskDockerConfig, maskKubeconfig, maskValue } from './masking.js'
 import { redactedServer } from './validation/registry-server.js'
 import { LabelSelectorError, parseLabelSelector } from './validation/label-selector.js'
@@ -148,75 +149,9 @@ function primaryCredential({ registry, username, password, email }: PrimaryCrede
   return [credential]
 }
 
-const REGISTRY_ENTRY_KEYS = ['registry', 'username', 'password', 'email']
-
-/** `registries`: YAML list of {registry, username, password, email}. Masked before it is checked. */
+/** `registries`: parsed and masked by inputs/registries.ts, with the step's environment for `*-env` keys. */
 function readRegistriesList(): RegistryCredential[] {
-  const text = core.getInput('registries')
-  if (text === '') return []
-  const list = loadYamlWithoutEcho(text, 'registries', FAILSAFE_SCHEMA)
-  maskRegistryPasswords(list)
-  if (list === null || list === undefined || list === '') return []
-  if (!Array.isArray(list)) {
-    throw new InputError(
-      'registries',
-      'must be a YAML list of mappings, e.g.\n- registry: ghcr.io\n  username: bot\n  password: ${{ secrets.GHCR_TOKEN }}'
-    )
-  }
-  return list.map((item: unknown, index) => {
-    const where = `entry ${index + 1}`
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw new InputError('registries', `${where} is not a mapping with registry, username and password`)
-    }
-    const fields = item as Record<string, unknown>
-    const unknownKeys = Object.keys(fields).filter((key) => !REGISTRY_ENTRY_KEYS.includes(key))
-    if (unknownKeys.length > 0) {
-      throw new InputError(
-        'registries',
-        `${where} has unknown key(s) ${unknownKeys.map((k) => `'${k}'`).join(', ')}; the keys are registry, username, password and email`
-      )
-    }
-    for (const key of REGISTRY_ENTRY_KEYS) {
-      const value = fields[key]
-      if (value !== undefined && value !== null && typeof value !== 'string') {
-        throw new InputError('registries', `the ${key} of ${where} must be a plain string, not a list or mapping`)
-      }
-    }
-    const text = (key: string): string => (typeof fields[key] === 'string' ? fields[key].trim() : '')
-    for (const key of ['registry', 'username', 'password']) {
-      if (text(key) === '')
-        throw new InputError('registries', `${where} has no ${key}; each entry needs registry, username and password`)
-    }
-    const credential: RegistryCredential = {
-      server: text('registry'),
-      username: text('username'),
-      password: text('password')
-    }
-    if (text('email') !== '') credential.email = text('email')
-    validateCredential(credential, `${where} (registry '${redactedServer(credential.server)}')`, () => 'registries')
-    return credential
-  })
-}
-
-/**
- * Masks every `password` in the parsed `registries` value, whatever its shape (a list as documented, or a
- * mistaken mapping or nesting), before its shape is checked. Trimmed, as the password is used trimmed.
- */
-function maskRegistryPasswords(value: unknown): void {
-  if (Array.isArray(value)) {
-    for (const item of value) maskRegistryPasswords(item)
-    return
-  }
-  if (typeof value !== 'object' || value === null) return
-  const fields = value as Record<string, unknown>
-  const username = typeof fields.username === 'string' ? fields.username.trim() : ''
-  if (typeof fields.password === 'string') maskCredential({ username, password: fields.password.trim() })
-  else if (typeof fields.password === 'object') maskEveryString(fields.password)
-}
-
-function maskEveryString(value: unknown): void {
-  if (typeof value === 'string') maskValue(value.trim())
-  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) maskEveryString(item)
+  return parseRegistries(core.getInput('registries'), process.env)
 }
 
 /** `docker-config-json`: a Docker config as JSON, or base64 of it (as stored in a Secret's data). */

@@ -532,14 +532,14 @@ const badCases: BadCase[] = [
     name: 'registries: unknown key',
     inputs: { registries: '- server: ghcr.io\n  username: a\n  password: Unk-Secret-1' },
     input: 'registries',
-    message: /unknown key\(s\) 'server'/,
+    message: /entry 1 has an unknown key 'server'/,
     secrets: ['Unk-Secret-1']
   },
   {
     name: 'registries: no password',
     inputs: { registries: '- registry: ghcr.io\n  username: a' },
     input: 'registries',
-    message: /entry 1 has no password/
+    message: /entry 1 \(registry 'ghcr.io'\) has no password/
   },
   {
     name: 'registries: nested password',
