@@ -411,16 +411,22 @@ function readBoolean(input: string): boolean {
 
 /**
  * YAML parse whose failure never shows the text: js-yaml's message quotes the lines around the error, and
- * these inputs hold credentials. Only the reason and the line number are given.
+ * even its short `reason` quotes a token (`unidentified alias "Xk9…"`, without the `*` that the runner's
+ * mask would need to match). Only the position is given.
  */
 function loadYamlWithoutEcho(text: string, input: string, schema: typeof FAILSAFE_SCHEMA): unknown {
   try {
     return load(text, { schema })
   } catch (error) {
-    const { reason, mark } = error as { reason?: unknown; mark?: { line?: unknown } }
-    const line = typeof mark?.line === 'number' ? ` at line ${mark.line + 1}` : ''
-    const why = typeof reason === 'string' ? `: ${reason}` : ''
-    throw new InputError(input, `is not valid YAML${line}${why}`)
+    const { mark } = error as { mark?: { line?: unknown; column?: unknown } }
+    const where =
+      typeof mark?.line === 'number' && typeof mark.column === 'number'
+        ? ` at line ${mark.line + 1}, column ${mark.column + 1}`
+        : ''
+    throw new InputError(
+      input,
+      `is not valid YAML${where}; check the text around it (not shown: it may hold a credential)`
+    )
   }
 }
 

@@ -683,6 +683,14 @@ const badCases: BadCase[] = [
     message: /not valid YAML at line/,
     secrets: [PASSWORD, 'Kube-Secret-12']
   },
+  {
+    // js-yaml's reason would quote the token without its '*' (`unidentified alias "Xk9…"`), past the mask.
+    name: 'kubeconfig token read as a YAML alias',
+    inputs: { kubeconfig: 'users:\n- name: u\n  user:\n    token: *Xk9Alias-Token-13\n' },
+    input: 'kubeconfig',
+    message: /not valid YAML at line 4, column \d+; check the text around it/,
+    secrets: ['Xk9Alias-Token-13']
+  },
   { name: 'context with a line break', inputs: { context: 'a\nb' }, input: 'context', message: /line break/ },
   // nothing to store / too much to store
   {
@@ -719,7 +727,7 @@ describe('readInputs: bad inputs', () => {
     for (const secret of secrets) {
       expect(inputError.message).not.toContain(secret)
       // Credentials that could be read were masked before the check that failed.
-      if (!['Yaml-Secret-31', 'Kube-Secret-12', 'Json-Secret-6'].includes(secret)) {
+      if (!['Yaml-Secret-31', 'Kube-Secret-12', 'Json-Secret-6', 'Xk9Alias-Token-13'].includes(secret)) {
         expect(masks.some((mask) => mask.includes(secret))).toBe(true)
       }
     }
