@@ -142,6 +142,54 @@ export async function ensureControlPlaneBinaries(): Promise<ControlPlaneBinaries
   }
 }
 
+/** Where the keyring oracle's source lives: a main package inside the Kubernetes module (same go.mod/go.sum). */
+export const KEYRING_ORACLE_PACKAGE = './keyring-oracle'
+
+/**
+ * kubelet's credential keyring as a command (control-plane/go/kubernetes/keyring-oracle), built from the same
+ * pinned k8s.io/kubernetes module as the control plane, for tests that hold our matching to kubelet's. Cached
+ * like the control plane, keyed also by the program's source; a cold build takes about two minutes on two cores
+ * (seconds once the control plane's packages are in Go's build cache).
+ */
+export async function ensureKeyringOracle(): Promise<string> {
+  const versions = pinnedVersions()
+  const go = goVersion()
+  assertGoIsNewEnough(go)
+  const hash = createHash('sha256')
+  hash.update(`${go}\n${GO_BUILD_FLAGS.join(' ')}\n`)
+  for (const file of ['go.mod', 'go.sum', join(KEYRING_ORACLE_PACKAGE, 'main.go')])
+    hash.update(readFileSync(join(KUBERNETES_MODULE_DIR, file)))
+  const dir = join(cacheRoot(), `keyring-oracle-${versions.kubernetes}-${hash.digest('hex').slice(0, 12)}`)
+  const binary = join(dir, 'keyring-oracle')
+  if (existsSync(binary)) return binary
+
+  mkdirSync(cacheRoot(), { recursive: true })
+  const release = await holdBuildLock(`${dir}.lock`)
+  try {
+    if (existsSync(binary)) return binary
+    const started = Date.now()
+    log(`building kubelet's keyring (keyring-oracle, Kubernetes ${versions.kubernetes}) with ${go}, into ${dir}…`)
+    const staging = `${dir}.partial`
+    rmSync(staging, { recursive: true, force: true })
+    mkdirSync(staging, { recursive: true })
+    await runGo(KUBERNETES_MODULE_DIR, [
+      'build',
+      ...GO_BUILD_FLAGS,
+      '-ldflags',
+      '-s -w',
+      '-o',
+      join(staging, 'keyring-oracle'),
+      KEYRING_ORACLE_PACKAGE
+    ])
+    rmSync(dir, { recursive: true, force: true })
+    renameSync(staging, dir)
+    log(`keyring-oracle built in ${formatDuration(Date.now() - started)}.`)
+    return binary
+  } finally {
+    release()
+  }
+}
+
 async function moduleTime(moduleDir: string, modulePath: string): Promise<string> {
   const output = await runGo(moduleDir, ['list', '-m', '-json', modulePath])
   const time = (JSON.parse(output) as { Time?: string }).Time

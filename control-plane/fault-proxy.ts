@@ -7,10 +7,19 @@
 // Bearer tokens pass through as they are. A client certificate ends at the proxy's TLS, so the proxy passes
 // the user on as kube-apiserver's authenticating-proxy headers (X-Remote-User, X-Remote-Group), with the
 // front-proxy client certificate the server was told to trust for that (--requestheader-*).
+//
+// With `plainHttp` it listens for plain HTTP instead (a kubeconfig's `http://` server); `serverNames` adds
+// host names to its serving certificate (a name only a test's forward proxy resolves).
 import { once } from 'node:events'
 import { connect } from 'node:net'
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
-import { Agent, createServer, request as httpsRequest, type Server } from 'node:https'
+import {
+  createServer as createPlainServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse
+} from 'node:http'
+import { Agent, createServer, request as httpsRequest } from 'node:https'
 import type { TLSSocket } from 'node:tls'
 import { ApiClient } from './client.js'
 import type { ControlPlaneConnection } from './control-plane.js'
@@ -73,6 +82,17 @@ const REASONS: Record<number, string> = {
   504: 'Timeout'
 }
 
+export interface FaultProxyOptions {
+  latencyMs?: number
+  /**
+   * Listen for plain HTTP instead of HTTPS (an `http://` server in a kubeconfig): bearer tokens still reach the
+   * server; there is no client certificate.
+   */
+  plainHttp?: boolean
+  /** Host names the serving certificate holds besides 127.0.0.1 and localhost (a name only a proxy resolves). */
+  serverNames?: string[]
+}
+
 interface ActiveFault {
   spec: FaultSpec
   remaining: number
@@ -97,10 +117,12 @@ export class FaultProxy {
     private readonly upstream: { plain: Agent; asFrontProxy: Agent; admin: ApiClient; server: string }
   ) {}
 
-  static async start(connection: ControlPlaneConnection, options: { latencyMs?: number } = {}): Promise<FaultProxy> {
+  static async start(connection: ControlPlaneConnection, options: FaultProxyOptions = {}): Promise<FaultProxy> {
     const { pki } = connection
     // The proxy serves with a certificate of the cluster's CA, so a kubeconfig's CA is the same either way.
-    const serving = await (await clusterCertificateAuthority(pki.ca)).issueServer(['127.0.0.1', 'localhost'])
+    const serving = await (
+      await clusterCertificateAuthority(pki.ca)
+    ).issueServer(['127.0.0.1', 'localhost', ...(options.serverNames ?? [])])
     const upstream = {
       plain: new Agent({ keepAlive: true, ca: pki.ca.certPem }),
       asFrontProxy: new Agent({
@@ -116,18 +138,21 @@ export class FaultProxy {
       }),
       server: connection.server
     }
-    const server = createServer({
-      key: serving.keyPem,
-      cert: serving.certPem,
-      ca: pki.ca.certPem,
-      requestCert: true,
-      rejectUnauthorized: false
-    })
+    const server: Server = options.plainHttp
+      ? createPlainServer()
+      : createServer({
+          key: serving.keyPem,
+          cert: serving.certPem,
+          ca: pki.ca.certPem,
+          requestCert: true,
+          rejectUnauthorized: false
+        })
     server.listen(0, '127.0.0.1')
     await once(server, 'listening')
     const address = server.address()
     if (!address || typeof address === 'string') throw new Error('the fault proxy has no port')
-    const proxy = new FaultProxy(server, `https://127.0.0.1:${address.port}`, upstream)
+    const scheme = options.plainHttp ? 'http' : 'https'
+    const proxy = new FaultProxy(server, `${scheme}://127.0.0.1:${address.port}`, upstream)
     server.on('request', (req: IncomingMessage, res: ServerResponse) => void proxy.handle(req, res))
     proxy.latencyMs = options.latencyMs ?? 0
     return proxy

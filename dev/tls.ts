@@ -9,6 +9,15 @@ import * as x509 from '@peculiar/x509'
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0])
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const
+/** For client keys as kubeadm (kind) and minikube make them: RSA 2048. */
+const RSA_ALGORITHM = {
+  name: 'RSASSA-PKCS1-v1_5',
+  modulusLength: 2048,
+  publicExponent: new Uint8Array([1, 0, 1]),
+  hash: 'SHA-256'
+} as const
+
+export type KeyAlgorithm = 'ec' | 'rsa'
 
 export interface KeyPairPem {
   certPem: string
@@ -18,12 +27,15 @@ export interface KeyPairPem {
 export interface CertificateAuthority extends KeyPairPem {
   /** Issues a certificate valid for the given DNS names and IP addresses, for serving TLS. */
   issueServer(hosts: string[]): Promise<KeyPairPem>
-  /** Issues a client certificate; Kubernetes reads the user from CN and the groups from O. */
-  issueClient(commonName: string, organizations?: string[]): Promise<KeyPairPem>
+  /**
+   * Issues a client certificate; Kubernetes reads the user from CN and the groups from O. The key is ECDSA
+   * P-256 unless `keyAlgorithm` is `rsa`.
+   */
+  issueClient(commonName: string, organizations?: string[], keyAlgorithm?: KeyAlgorithm): Promise<KeyPairPem>
 }
 
-async function newKeys(): Promise<webcrypto.CryptoKeyPair> {
-  return await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])
+async function newKeys(algorithm: KeyAlgorithm = 'ec'): Promise<webcrypto.CryptoKeyPair> {
+  return await webcrypto.subtle.generateKey(algorithm === 'rsa' ? RSA_ALGORITHM : ALGORITHM, true, ['sign', 'verify'])
 }
 
 async function keyToPem(key: webcrypto.CryptoKey): Promise<string> {
@@ -75,8 +87,12 @@ export async function loadCertificateAuthority(ca: KeyPairPem): Promise<Certific
 }
 
 async function authority(caCert: x509.X509Certificate, caKey: webcrypto.CryptoKey): Promise<CertificateAuthority> {
-  async function issue(subject: string, extensions: x509.Extension[]): Promise<KeyPairPem> {
-    const keys = await newKeys()
+  async function issue(
+    subject: string,
+    extensions: x509.Extension[],
+    keyAlgorithm: KeyAlgorithm = 'ec'
+  ): Promise<KeyPairPem> {
+    const keys = await newKeys(keyAlgorithm)
     const cert = await x509.X509CertificateGenerator.create({
       serialNumber: serial(),
       subject,
@@ -105,10 +121,12 @@ async function authority(caCert: x509.X509Certificate, caKey: webcrypto.CryptoKe
           hosts.map((h) => (isIpAddress(h) ? { type: 'ip', value: h } : { type: 'dns', value: h }))
         )
       ]),
-    issueClient: (commonName, organizations = []) =>
-      issue([`CN=${commonName}`, ...organizations.map((o) => `O=${o}`)].join(', '), [
-        new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth])
-      ])
+    issueClient: (commonName, organizations = [], keyAlgorithm = 'ec') =>
+      issue(
+        [`CN=${commonName}`, ...organizations.map((o) => `O=${o}`)].join(', '),
+        [new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth])],
+        keyAlgorithm
+      )
   }
 }
 

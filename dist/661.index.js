@@ -8,10 +8,10 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3218);
 /* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4817);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6181);
 /* harmony import */ var _kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5217);
 // The post step (action.yml `post:`): with `cleanup: true`, removes what the main step wrote.
 
@@ -28,7 +28,7 @@ async function runPost() {
         return;
     }
     const { kubeconfig, context } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readConnectionInputs */ .q)();
-    const { connect } = await __webpack_require__.e(/* import() */ 444).then(__webpack_require__.bind(__webpack_require__, 5063));
+    const { connect } = await Promise.all(/* import() */[__webpack_require__.e(34), __webpack_require__.e(649), __webpack_require__.e(771)]).then(__webpack_require__.bind(__webpack_require__, 9649));
     const cluster = connect((0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveKubeconfig */ .a8)({ inline: kubeconfig, context }));
     const failures = await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUp */ .nY)(cluster, plan);
     if (failures.length > 0) {

@@ -10,6 +10,7 @@ import { ActionError } from './errors.js'
 import { readInputs } from './inputs.js'
 import { resolveKubeconfig } from './kube/kubeconfig.js'
 import { maskSerializedConfig } from './masking.js'
+import { checkImagesHaveCredentials, registryKeyWarnings } from './pull-check.js'
 import { setOutputs, writeSummary } from './report/outputs.js'
 import { runAnnotations } from './run-annotations.js'
 
@@ -19,10 +20,14 @@ const DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS = 30_000
 export async function runMain(): Promise<void> {
   // Every input is checked before anything is sent anywhere: bad input fails fast, and fails alone.
   const inputs = readInputs()
+  // kubelet, not kubectl, reads the Secret: an image it would find no credentials for fails here, before
+  // any request, rather than as ImagePullBackOff after the deploy. The Secret itself stays kubectl's.
+  const registries = Object.keys(inputs.dockerConfig.auths)
+  if (inputs.images.length > 0) checkImagesHaveCredentials(registries, inputs.images)
+  else for (const warning of registryKeyWarnings(registries)) core.warning(warning)
   const kubeconfig = resolveKubeconfig({ inline: inputs.kubeconfig, context: inputs.context })
   const dockerConfigJson = serializeDockerConfig(inputs.dockerConfig)
   maskSerializedConfig(dockerConfigJson)
-  const registries = Object.keys(inputs.dockerConfig.auths)
   for (const warning of credentialLifetimeWarnings(inputs.credentials)) core.warning(warning)
 
   const { connect } = await import('./kube/client.js')

@@ -23,6 +23,8 @@ import type { DockerConfig, RegistryCredential } from './docker-config.js'
 import { InputError } from './errors.js'
 import { parseRegistries } from './inputs/registries.js'
 import { maskCredential, maskDockerConfig, maskKubeconfig, maskValue } from './masking.js'
+import type { ImageToPull } from './pull-check.js'
+import { parseImageReference } from './validation/image-reference.js'
 import { redactedServer } from './validation/registry-server.js'
 import { LabelSelectorError, parseLabelSelector } from './validation/label-selector.js'
 import {
@@ -54,6 +56,8 @@ export interface Inputs {
   /** Kubeconfig YAML text (a base64 input already decoded); undefined when not given. */
   kubeconfig: string | undefined
   context: string | undefined
+  /** Image references the deployment will pull, parsed as kubelet parses them; [] = no check. */
+  images: ImageToPull[]
   dryRun: boolean
   verifyRegistry: boolean
   recreate: boolean
@@ -87,6 +91,7 @@ export function readInputs(): Inputs {
     annotations: readAnnotations(),
     kubeconfig: kubeconfig(),
     context: readSingleLine('context'),
+    images: readImages(),
     dryRun: readBoolean('dry-run'),
     verifyRegistry: readBoolean('verify-registry'),
     recreate: readBoolean('recreate'),
@@ -364,6 +369,15 @@ function readAnnotations(): Record<string, string> {
     throw new InputError('annotations', `add up to ${size} bytes; Kubernetes allows at most ${MAX_ANNOTATIONS_BYTES}`)
   }
   return annotations
+}
+
+/** `images`: comma/newline list, each parsed as kubelet parses a pod's image (docker.io/library/… for nginx). */
+function readImages(): ImageToPull[] {
+  return readList('images').map((written) => {
+    const parsed = parseImageReference(written)
+    if ('problem' in parsed) throw new InputError('images', `'${printable(written)}' ${parsed.problem}`)
+    return { written, ...parsed }
+  })
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { ApiClient, type ApiRequest, type ApiResponse } from '../control-plane/client.js'
 import { loadConnection, type ControlPlaneConnection } from '../control-plane/control-plane.js'
-import { FaultProxy, type FaultSpec, type RequestRecord } from '../control-plane/fault-proxy.js'
+import { FaultProxy, type FaultProxyOptions, type FaultSpec, type RequestRecord } from '../control-plane/fault-proxy.js'
 import { renderKubeconfig, type UserCredentials } from '../control-plane/kubeconfig.js'
 import { adminCredentials, clusterCertificateAuthority } from '../control-plane/pki.js'
 
@@ -50,6 +50,8 @@ export interface NewUser {
   /** default token: a service account's token from the TokenRequest API, as a CI deployer has */
   auth?: 'token' | 'certificate'
   groups?: string[]
+  /** certificate users: the client key's algorithm, default ECDSA P-256 (k3s); `rsa` as kubeadm and minikube */
+  key?: 'ec' | 'rsa'
 }
 
 /** A name no other test file uses: `base-xxxxx`, within Kubernetes' 63-character label limit. */
@@ -84,7 +86,7 @@ export class TestCluster {
   ) {}
 
   /** Connects to the test run's control plane, through a fault proxy of this test file's own. */
-  static async connect(options: { latencyMs?: number } = {}): Promise<TestCluster> {
+  static async connect(options: FaultProxyOptions = {}): Promise<TestCluster> {
     return TestCluster.connectTo(controlPlaneConnection(), options)
   }
 
@@ -92,10 +94,7 @@ export class TestCluster {
    * The same view of a control plane other than the test run's: one a test file started for itself, e.g. to
    * restart its kube-apiserver without disturbing the other files.
    */
-  static async connectTo(
-    connection: ControlPlaneConnection,
-    options: { latencyMs?: number } = {}
-  ): Promise<TestCluster> {
+  static async connectTo(connection: ControlPlaneConnection, options: FaultProxyOptions = {}): Promise<TestCluster> {
     const proxy = await FaultProxy.start(connection, options)
     const admin = new ApiClient({
       server: connection.server,
@@ -240,7 +239,7 @@ export class TestCluster {
       const username = uniqueName(user.name)
       const issued = await (
         await clusterCertificateAuthority(this.connection.pki.ca)
-      ).issueClient(username, user.groups)
+      ).issueClient(username, user.groups, user.key)
       created = {
         username,
         groups: [...(user.groups ?? []), 'system:authenticated'],

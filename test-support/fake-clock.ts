@@ -1,6 +1,6 @@
 // A clock for the retry loop whose time moves only when the code under test sleeps: backoff, budgets and
 // windows are then exact, however slow or busy the machine is.
-import type { Clock } from '../src/kube/retry.js'
+import type { Clock } from '../src/http/retry.js'
 
 export interface FakeClock extends Clock {
   /** every sleep, in order */

@@ -1,4 +1,4 @@
-import { parseRetryAfter, withRetry } from '../../src/kube/retry.js'
+import { parseRetryAfter, withRetry } from '../../src/http/retry.js'
 import { fakeClock } from '../../test-support/fake-clock.js'
 
 const fast = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5, budgetMs: 5000 }

@@ -117,7 +117,7 @@ describe('classifyForRetry', () => {
 
   test('dropped connections and timeouts are transient; TLS failures are not', () => {
     expect(classifyForRetry(networkError('ECONNRESET')).retryable).toBe(true)
-    expect(classifyForRetry(networkError('UND_ERR_SOCKET')).retryable).toBe(true)
+    expect(classifyForRetry(networkError('ECONNREFUSED')).retryable).toBe(true)
     expect(classifyForRetry(Object.assign(new Error('t'), { name: 'TimeoutError' })).retryable).toBe(true)
     expect(classifyForRetry(networkError('SELF_SIGNED_CERT_IN_CHAIN')).retryable).toBe(false)
   })

@@ -1,22 +1,35 @@
-// credentials.ts: what each kubeconfig user turns into on the wire, which credentials are masked, and that
-// an exec plugin runs once per credential lifetime and fails with one line that quotes none of its output.
+// credentials.ts: what each kubeconfig user turns into on the wire, decided as client-go v0.36 decides it
+// (client_config.go, validation.go, round_trippers.go), which credentials are masked, when an exec plugin
+// runs at all, and the one deliberate difference: no credential ever goes to a plain-HTTP server.
 import { jest } from '@jest/globals'
+import { createPrivateKey } from 'node:crypto'
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { credentialsOf, execPluginSource, type ExecConfig } from '../../src/kube/credentials.js'
-import { resolveKubeconfig } from '../../src/kube/kubeconfig.js'
+import type { KeyPairPem } from '../../dev/tls.js'
 import { InputError } from '../../src/errors.js'
-import { KubeApiError } from '../../src/kube/api-errors.js'
+import { TOKEN_FILE_REREAD_MS, credentialsOf } from '../../src/kube/credentials.js'
+import { resolveKubeconfig } from '../../src/kube/kubeconfig.js'
+
+const V1 = 'client.authentication.k8s.io/v1'
 
 let folder: string
 let stdout: string[]
-beforeAll(() => {
+let ec: KeyPairPem
+let rsa: KeyPairPem
+let caPem: string
+beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'credentials-'))
+  await import('@abraham/reflection') // @peculiar/x509 (dev/tls.ts) needs the Reflect metadata polyfill first
+  const { createCertificateAuthority } = await import('../../dev/tls.js')
+  const ca = await createCertificateAuthority('credentials-test')
+  caPem = ca.certPem
+  ec = await ca.issueClient('ec-user')
+  rsa = await ca.issueClient('rsa-user', ['team'], 'rsa')
 })
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 beforeEach(() => {
-  // core.setSecret writes `::add-mask::VALUE` to stdout: collected to check what was masked.
+  // core.setSecret writes `::add-mask::VALUE` to stdout, core.warning `::warning::…`: collected.
   stdout = []
   jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     stdout.push(String(chunk))
@@ -25,23 +38,39 @@ beforeEach(() => {
 })
 afterEach(() => jest.restoreAllMocks())
 
-const masked = (): string[] =>
+const lines = (prefix: string): string[] =>
   stdout
     .flatMap((chunk) => chunk.split('\n'))
-    .filter((line) => line.startsWith('::add-mask::'))
-    .map((line) => line.slice(12))
+    .filter((line) => line.startsWith(prefix))
+    .map((line) => line.slice(prefix.length))
+const masked = (): string[] => lines('::add-mask::')
 
-/** A resolved kubeconfig whose only user is `user`. */
-function resolvedWith(user: Record<string, unknown>): ReturnType<typeof resolveKubeconfig> {
+const base64 = (text: string): string => Buffer.from(text).toString('base64')
+
+/** A resolved kubeconfig whose current user is `user`, on `cluster` (https by default). */
+function resolvedWith(
+  user: Record<string, unknown>,
+  cluster: Record<string, unknown> = {}
+): ReturnType<typeof resolveKubeconfig> {
   const document = {
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'c', cluster: { server: 'https://10.0.0.1:6443', 'certificate-authority-data': 'Q0E=' } }],
+    clusters: [{ name: 'c', cluster: { server: 'https://10.0.0.1:6443', ...cluster } }],
     users: [{ name: 'ci-user', user }],
     contexts: [{ name: 'ci', context: { cluster: 'c', user: 'ci-user' } }],
     'current-context': 'ci'
   }
-  return resolveKubeconfig({ inline: JSON.stringify(document) })
+  return resolveKubeconfig({ inline: JSON.stringify(document), workingDirectory: folder })
+}
+
+function inputError(run: () => unknown): InputError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof InputError) return error
+    throw error
+  }
+  throw new Error('expected an InputError')
 }
 
 function script(name: string, body: string): string {
@@ -51,98 +80,340 @@ function script(name: string, body: string): string {
   return path
 }
 
-/** A plugin that counts its runs in a file and prints an ExecCredential. */
-function countingPlugin(name: string, status: Record<string, unknown>): { command: string; runs: () => number } {
+/** A plugin that counts its runs and prints a token. */
+function countingPlugin(name: string): { command: string; runs: () => number } {
   const counter = join(folder, `${name}.runs`)
   writeFileSync(counter, '')
-  const credential = JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status })
-  const command = script(name, `echo run >> '${counter}'\ncat <<'EOF'\n${credential}\nEOF`)
+  const credential = JSON.stringify({ apiVersion: V1, kind: 'ExecCredential', status: { token: 'plugin-token-01' } })
+  const command = script(name, `echo run >> '${counter}'\necho '${credential}'`)
   return { command, runs: () => readFileSync(counter, 'utf8').split('\n').filter(Boolean).length }
 }
 
-const execConfig = (command: string, extra: Partial<ExecConfig> = {}): ExecConfig => ({
-  apiVersion: 'client.authentication.k8s.io/v1',
-  command,
-  args: [],
-  env: [],
-  provideClusterInfo: false,
-  ...extra
-})
+const WHERE = 'user "ci-user" in the kubeconfig input'
 
-describe('static credentials', () => {
-  test('a token is sent as Bearer', async () => {
-    expect(await credentialsOf(resolvedWith({ token: 'abc.def' })).get()).toEqual({ authorization: 'Bearer abc.def' })
+describe('tokens', () => {
+  test('a token is sent as Bearer and masked; one shorter than 8 characters is not masked', async () => {
+    expect(await credentialsOf(resolvedWith({ token: 'abc.def.ghi' })).get()).toEqual({
+      authorization: 'Bearer abc.def.ghi'
+    })
+    expect(await credentialsOf(resolvedWith({ token: 'short' })).get()).toEqual({ authorization: 'Bearer short' })
+    expect(masked()).toEqual(['abc.def.ghi'])
   })
 
-  test('tokenFile (and token-file) is read once, trimmed, and masked', async () => {
-    for (const key of ['tokenFile', 'token-file']) {
-      const path = join(folder, `${key}.token`)
-      writeFileSync(path, '  file-token-0123456789\n')
-      const source = credentialsOf(resolvedWith({ [key]: path }))
-      rmSync(path) // read when the source is built: later requests do not touch the file
-      expect(await source.get()).toEqual({ authorization: 'Bearer file-token-0123456789' })
-      expect(await source.get()).toEqual({ authorization: 'Bearer file-token-0123456789' })
-    }
-    expect(masked()).toEqual(['file-token-0123456789', 'file-token-0123456789'])
+  test('tokenFile: trimmed and masked, read again after a minute (less the 10 s leeway), the last good one kept', async () => {
+    let clock = 0
+    const path = join(folder, 'token')
+    writeFileSync(path, '  file-token-0123456789\n')
+    const source = credentialsOf(resolvedWith({ tokenFile: path }), { now: () => clock })
+    expect(await source.get()).toEqual({ authorization: 'Bearer file-token-0123456789' })
+    writeFileSync(path, 'rotated-token-0123456789\n')
+    clock = TOKEN_FILE_REREAD_MS - 1
+    expect(await source.get()).toEqual({ authorization: 'Bearer file-token-0123456789' })
+    clock = TOKEN_FILE_REREAD_MS
+    expect(await source.get()).toEqual({ authorization: 'Bearer rotated-token-0123456789' })
+    rmSync(path)
+    clock = 3 * TOKEN_FILE_REREAD_MS
+    expect(await source.get()).toEqual({ authorization: 'Bearer rotated-token-0123456789' })
+    expect(masked()).toEqual(['file-token-0123456789', 'rotated-token-0123456789'])
   })
 
-  test('a token file that cannot be read is an input error naming the user and the file', () => {
-    expect(() => credentialsOf(resolvedWith({ tokenFile: join(folder, 'absent') }))).toThrow(
-      new InputError(
-        'kubeconfig',
-        `user "ci-user" names the token file ${join(folder, 'absent')}, which cannot be read (ENOENT).`
-      )
+  test('a tokenFile alone that cannot be read, or is empty, is an input error naming the user and the file', () => {
+    expect(inputError(() => credentialsOf(resolvedWith({ tokenFile: join(folder, 'absent') }))).message).toBe(
+      `Input 'kubeconfig': ${WHERE} names the token file ${join(folder, 'absent')}, which cannot be read (ENOENT).`
+    )
+    writeFileSync(join(folder, 'empty-token'), ' \n')
+    expect(inputError(() => credentialsOf(resolvedWith({ tokenFile: join(folder, 'empty-token') }))).message).toBe(
+      `Input 'kubeconfig': ${WHERE} names the token file ${join(folder, 'empty-token')}, which is empty.`
     )
   })
 
+  test('token with tokenFile: the file`s token when it can be read, the inline token when not (round_trippers.go)', async () => {
+    const path = join(folder, 'both-token')
+    writeFileSync(path, 'from-the-file-0001\n')
+    expect(await credentialsOf(resolvedWith({ token: 'inline-token-0001', tokenFile: path })).get()).toEqual({
+      authorization: 'Bearer from-the-file-0001'
+    })
+    expect(
+      await credentialsOf(resolvedWith({ token: 'inline-token-0001', tokenFile: join(folder, 'gone') })).get()
+    ).toEqual({ authorization: 'Bearer inline-token-0001' })
+  })
+
+  test('a relative tokenFile in the kubeconfig input is read from the working directory', async () => {
+    writeFileSync(join(folder, 'relative-token'), 'relative-token-0001')
+    expect(await credentialsOf(resolvedWith({ tokenFile: 'relative-token' })).get()).toEqual({
+      authorization: 'Bearer relative-token-0001'
+    })
+  })
+})
+
+describe('basic auth', () => {
   test('username and password are sent as Basic, with the password and its encoding masked', async () => {
-    const encoded = Buffer.from('admin:s3cr3t-pässword').toString('base64')
+    const encoded = base64('admin:s3cr3t-pässword')
     expect(await credentialsOf(resolvedWith({ username: 'admin', password: 's3cr3t-pässword' })).get()).toEqual({
       authorization: `Basic ${encoded}`
     })
     expect(masked()).toEqual(['s3cr3t-pässword', encoded])
   })
 
-  test('a client certificate and key, from data or from files', async () => {
-    const fromData = await credentialsOf(
-      resolvedWith({
-        'client-certificate-data': Buffer.from('CERT PEM').toString('base64'),
-        'client-key-data': Buffer.from('KEY PEM').toString('base64')
-      })
-    ).get()
-    expect(fromData.clientCertificate).toEqual({ cert: Buffer.from('CERT PEM'), key: Buffer.from('KEY PEM') })
-    writeFileSync(join(folder, 'client.crt'), 'CERT FILE')
-    writeFileSync(join(folder, 'client.key'), 'KEY FILE')
+  test.each([
+    [
+      'token and username',
+      { token: 't0123456789', username: 'u' },
+      'has both a token and a username/password, which kubectl refuses too ("more than one authentication method found"); keep one.'
+    ],
+    [
+      'token and password',
+      { token: 't0123456789', password: 'p' },
+      'has both a token and a username/password, which kubectl refuses too ("more than one authentication method found"); keep one.'
+    ],
+    [
+      'tokenFile and username',
+      { tokenFile: '/t', username: 'u', password: 'p' },
+      'has both a tokenFile and a username, which kubectl refuses too ("username/password or bearer token may be set, but not both"); keep one.'
+    ]
+  ])('%s: refused as client-go refuses it', (_name, user, problem) => {
+    const error = inputError(() => credentialsOf(resolvedWith(user)))
+    expect(error.message).toBe(`Input 'kubeconfig': ${WHERE} ${problem}`)
+  })
+
+  test('tokenFile with a password only: the password is ignored (validation.go counts only `token`)', async () => {
+    writeFileSync(join(folder, 'with-password'), 'file-token-00001')
+    expect(
+      await credentialsOf(resolvedWith({ tokenFile: join(folder, 'with-password'), password: 'ignored' })).get()
+    ).toEqual({ authorization: 'Bearer file-token-00001' })
+  })
+})
+
+describe('client certificates', () => {
+  test('EC (PKCS #8 and SEC 1) and RSA (PKCS #8 and PKCS #1) keys, from data or from files; the key masked', async () => {
+    const sec1 = createPrivateKey(ec.keyPem).export({ type: 'sec1', format: 'pem' }).toString()
+    const pkcs1 = createPrivateKey(rsa.keyPem).export({ type: 'pkcs1', format: 'pem' }).toString()
+    expect(sec1).toContain('BEGIN EC PRIVATE KEY')
+    expect(pkcs1).toContain('BEGIN RSA PRIVATE KEY')
+    for (const [cert, key] of [
+      [ec.certPem, ec.keyPem],
+      [ec.certPem, sec1],
+      [rsa.certPem, rsa.keyPem],
+      [rsa.certPem, pkcs1]
+    ]) {
+      const fromData = await credentialsOf(
+        resolvedWith({ 'client-certificate-data': base64(cert), 'client-key-data': base64(key) })
+      ).get()
+      expect(fromData).toEqual({ clientCertificate: { cert: Buffer.from(cert), key: Buffer.from(key) } })
+      expect(masked()).toContain(key.split('\n')[1])
+    }
+    writeFileSync(join(folder, 'client.crt'), rsa.certPem)
+    writeFileSync(join(folder, 'client.key'), pkcs1)
     const fromFiles = await credentialsOf(
-      resolvedWith({
-        'client-certificate': join(folder, 'client.crt'),
-        'client-key': join(folder, 'client.key'),
-        token: 't'
-      })
+      resolvedWith({ 'client-certificate': 'client.crt', 'client-key': join(folder, 'client.key'), token: 't' })
     ).get()
     expect(fromFiles).toEqual({
       authorization: 'Bearer t',
-      clientCertificate: { cert: Buffer.from('CERT FILE'), key: Buffer.from('KEY FILE') }
+      clientCertificate: { cert: Buffer.from(rsa.certPem), key: Buffer.from(pkcs1) }
     })
   })
 
-  test('a certificate without its key is an input error', () => {
-    expect(() => credentialsOf(resolvedWith({ 'client-certificate-data': 'Q0VSVA==' }))).toThrow(
-      'user "ci-user" has a client certificate but no key.'
-    )
+  test.each([
+    [
+      'a certificate without its key',
+      () => ({ 'client-certificate-data': base64(ec.certPem) }),
+      'has a client certificate but no key; add client-key-data (or client-key).'
+    ],
+    [
+      'both forms of the certificate',
+      () => ({
+        'client-certificate-data': base64(ec.certPem),
+        'client-certificate': '/c',
+        'client-key-data': base64(ec.keyPem)
+      }),
+      'sets both client-certificate-data and client-certificate, which kubectl refuses too; keep one.'
+    ],
+    [
+      'both forms of the key',
+      () => ({
+        'client-certificate-data': base64(ec.certPem),
+        'client-key': '/k',
+        'client-key-data': base64(ec.keyPem)
+      }),
+      'sets both client-key-data and client-key, which kubectl refuses too; keep one.'
+    ],
+    [
+      'a key of another certificate',
+      () => ({ 'client-certificate-data': base64(ec.certPem), 'client-key-data': base64(rsa.keyPem) }),
+      'has a client certificate and key that kubectl cannot use either: the client key does not belong to the client certificate.'
+    ],
+    [
+      'a certificate that is no PEM',
+      () => ({ 'client-certificate-data': base64('CERT'), 'client-key-data': base64(ec.keyPem) }),
+      'has a client certificate and key that kubectl cannot use either: the client certificate is not a PEM certificate.'
+    ],
+    [
+      'a key that is no PEM',
+      () => ({ 'client-certificate-data': base64(ec.certPem), 'client-key-data': base64('KEY') }),
+      'has a client certificate and key that kubectl cannot use either: the client key is not an unencrypted PEM private key (RSA, EC or PKCS #8).'
+    ]
+  ])('%s is an input error naming the user, quoting nothing', (_name, user, problem) => {
+    const error = inputError(() => credentialsOf(resolvedWith(user())))
+    expect(error.message).toBe(`Input 'kubeconfig': ${WHERE} ${problem}`)
+    expect(error.message).not.toContain('PRIVATE KEY')
+  })
+})
+
+describe('which credential wins', () => {
+  test('exec next to a token, basic auth or a client certificate: the plugin never runs (exec.go UpdateTransportConfig)', async () => {
+    const plugin = countingPlugin('never-run')
+    const exec = { apiVersion: V1, command: plugin.command, interactiveMode: 'Always' }
+    expect(await credentialsOf(resolvedWith({ exec, token: 'static-token-01' })).get()).toEqual({
+      authorization: 'Bearer static-token-01'
+    })
+    expect(await credentialsOf(resolvedWith({ exec, username: 'u', password: 'p' })).get()).toMatchObject({
+      authorization: `Basic ${base64('u:p')}`
+    })
+    const certificate = await credentialsOf(
+      resolvedWith({ exec, 'client-certificate-data': base64(ec.certPem), 'client-key-data': base64(ec.keyPem) })
+    ).get()
+    expect(certificate.authorization).toBeUndefined()
+    expect(plugin.runs()).toBe(0)
   })
 
-  test('a user with no credentials sends none (anonymous, as kubectl)', async () => {
-    expect(await credentialsOf(resolvedWith({})).get()).toEqual({
-      authorization: undefined,
-      clientCertificate: undefined
+  test('exec alone runs the plugin, relative to the working directory for the kubeconfig input', async () => {
+    const plugin = countingPlugin('relative-plugin')
+    const source = credentialsOf(
+      resolvedWith({ exec: { apiVersion: V1, command: './relative-plugin', interactiveMode: 'IfAvailable' } })
+    )
+    expect(await source.get()).toEqual({ authorization: 'Bearer plugin-token-01' })
+    expect(plugin.runs()).toBe(1)
+  })
+
+  test('exec with interactiveMode Always, when it would run: refused before any request', () => {
+    expect(() =>
+      credentialsOf(resolvedWith({ exec: { apiVersion: V1, command: 'kubelogin', interactiveMode: 'Always' } }))
+    ).toThrow(/the exec plugin has `interactiveMode: Always`, so it needs a terminal to prompt on/)
+  })
+
+  test('exec with auth-provider is refused (validation.go)', () => {
+    expect(() =>
+      credentialsOf(
+        resolvedWith({
+          exec: { apiVersion: V1, command: 'x', interactiveMode: 'Never' },
+          'auth-provider': { name: 'oidc' }
+        })
+      )
+    ).toThrow(`${WHERE} has both \`exec\` and \`auth-provider\`, which kubectl refuses too; keep the exec plugin.`)
+  })
+
+  test('provideClusterInfo: spec.cluster as ConfigToExecCluster builds it (CA file read, query dropped, extension as config)', async () => {
+    const seen = join(folder, 'cluster-info.json')
+    const command = script(
+      'cluster-info',
+      `printf '%s' "$KUBERNETES_EXEC_INFO" > '${seen}'\necho '{"apiVersion":"${V1}","kind":"ExecCredential","status":{"token":"tok-0123456789"}}'`
+    )
+    writeFileSync(join(folder, 'ca.crt'), caPem)
+    const exec = { apiVersion: V1, command, interactiveMode: 'Never', provideClusterInfo: true }
+    await credentialsOf(
+      resolvedWith(
+        { exec },
+        {
+          server: 'https://10.0.0.1:6443/k8s/clusters/c-1?x=1',
+          'certificate-authority': 'ca.crt',
+          'tls-server-name': 'api.internal',
+          'proxy-url': 'socks5://bastion:1080',
+          extensions: [{ name: 'client.authentication.k8s.io/exec', extension: { audience: 'prod' } }]
+        }
+      )
+    ).get()
+    expect(JSON.parse(readFileSync(seen, 'utf8')).spec).toEqual({
+      interactive: false,
+      cluster: {
+        server: 'https://10.0.0.1:6443/k8s/clusters/c-1',
+        'tls-server-name': 'api.internal',
+        'certificate-authority-data': base64(caPem),
+        'proxy-url': 'socks5://bastion:1080',
+        config: { audience: 'prod' }
+      }
+    })
+    await credentialsOf(resolvedWith({ exec }, { 'insecure-skip-tls-verify': true })).get()
+    expect(JSON.parse(readFileSync(seen, 'utf8')).spec.cluster).toEqual({
+      server: 'https://10.0.0.1:6443',
+      'insecure-skip-tls-verify': true,
+      config: null
     })
   })
 
-  test('impersonation or any other unknown field is an input error naming the user and the field', () => {
-    expect(() => credentialsOf(resolvedWith({ token: 't', as: 'admin', 'as-groups': ['system:masters'] }))).toThrow(
-      new InputError('kubeconfig', 'user "ci-user" uses `as`, `as-groups`, which the action does not support.')
+  test.each([
+    ['nothing', {}],
+    ['only a password (a password without a username sends nothing: HasBasicAuth)', { password: 'lonely-password' }],
+    ['only a client key (client-go ignores a key without a certificate)', { 'client-key-data': 'S0VZ' }],
+    ['only fields kubectl ignores', { 'token-file': '/var/token' }]
+  ])(
+    'a user with %s, for an https:// server: kubectl prompts for a username, a runner cannot answer: refused',
+    (_name, user) => {
+      expect(inputError(() => credentialsOf(resolvedWith(user))).message).toBe(
+        `Input 'kubeconfig': ${WHERE} has no credential kubectl can use (a token, tokenFile, client certificate with its key, username, exec plugin or auth-provider), so kubectl would prompt for a username and password, which nobody can answer on a CI runner; add the user's credentials to the kubeconfig.`
+      )
+    }
+  )
+
+  test('a context that names no user, for an https:// server: the same', () => {
+    const resolved = resolveKubeconfig({
+      inline: JSON.stringify({
+        clusters: [{ name: 'c', cluster: { server: 'https://10.0.0.1:6443' } }],
+        contexts: [{ name: 'ci', context: { cluster: 'c' } }],
+        'current-context': 'ci'
+      })
+    })
+    expect(inputError(() => credentialsOf(resolved)).message).toMatch(
+      /^Input 'kubeconfig': context "ci" in the kubeconfig input names no user and so has no credential kubectl can use/
     )
+  })
+})
+
+describe('plain HTTP: the deliberate difference', () => {
+  test.each([
+    ['a token', { token: 'abcdefgh-token' }],
+    ['a token file', { tokenFile: '/var/token' }],
+    ['basic auth', { username: 'admin', password: 'pw' }],
+    [
+      'a client certificate',
+      () => ({ 'client-certificate-data': base64(ec.certPem), 'client-key-data': base64(ec.keyPem) })
+    ],
+    ['an exec plugin', { exec: { apiVersion: V1, command: 'aws', interactiveMode: 'Never' } }],
+    ['an auth-provider', { 'auth-provider': { name: 'gcp' } }]
+  ])('%s for an http:// server: refused, naming the cluster and the server (without user info)', (_name, user) => {
+    const error = inputError(() =>
+      credentialsOf(
+        resolvedWith(typeof user === 'function' ? user() : user, { server: 'http://admin:pw@10.0.0.1:8080' })
+      )
+    )
+    expect(error.message).toBe(
+      `Input 'kubeconfig': cluster "c" in the kubeconfig input has the plain-HTTP server http://10.0.0.1:8080, so the credentials of user "ci-user" would travel in clear text (kubectl silently sends none there); use the cluster's https:// address.`
+    )
+  })
+
+  test('no credentials (or only a password, or only a key) for an http:// server: anonymous, as kubectl (no prompt: client-go looks at the user only for TLS)', async () => {
+    for (const user of [{}, { password: 'p' }, { 'client-key-data': base64(ec.keyPem) }]) {
+      expect(await credentialsOf(resolvedWith(user, { server: 'http://10.0.0.1:8080' })).get()).toEqual({})
+    }
+  })
+})
+
+describe('fields', () => {
+  test('impersonation is an input error naming the user and the fields', () => {
+    expect(
+      inputError(() => credentialsOf(resolvedWith({ token: 't', as: 'admin', 'as-groups': ['system:masters'] })))
+        .message
+    ).toBe(
+      `Input 'kubeconfig': ${WHERE} uses \`as\`, \`as-groups\` (impersonation), which the action does not support; use a kubeconfig user that is the identity itself.`
+    )
+  })
+
+  test('a field kubectl does not know is ignored, as kubectl ignores it, with a warning (token-file is not tokenFile)', async () => {
+    expect(await credentialsOf(resolvedWith({ 'token-file': '/var/token', token: 'tok' })).get()).toEqual({
+      authorization: 'Bearer tok'
+    })
+    expect(lines('::warning::')).toEqual([
+      `The kubeconfig's ${WHERE} has \`token-file\`, which kubectl does not know and ignores; so does the action (kubectl reads a token file from \`tokenFile\`).`
+    ])
   })
 })
 
@@ -163,162 +434,3 @@ describe('in-cluster', () => {
     expect(masked()).toEqual(['sa-token-abcdefghij'])
   })
 })
-
-describe('exec plugins', () => {
-  const token = 'k8s-aws-v1.aHR0cHM6Ly9zdHMuYW1hem9uYXdzLmNvbS8_QWN0aW9u'
-
-  test('concurrent requests share one run; the token is masked; it is reused until it expires', async () => {
-    let clock = Date.parse('2030-01-01T00:00:00Z')
-    const plugin = countingPlugin('expiring', { token, expirationTimestamp: '2030-01-01T00:10:00Z' })
-    const source = execPluginSource(execConfig(plugin.command), undefined, {}, () => clock)
-    const first = await Promise.all([source.get(), source.get(), source.get()])
-    expect(first).toEqual(Array(3).fill({ authorization: `Bearer ${token}`, clientCertificate: undefined }))
-    expect(plugin.runs()).toBe(1)
-    expect(masked()).toEqual([token])
-
-    clock += 9 * 60_000
-    await source.get()
-    expect(plugin.runs()).toBe(1)
-    clock += 2 * 60_000 // past expirationTimestamp
-    await Promise.all([source.get(), source.get()])
-    expect(plugin.runs()).toBe(2)
-  })
-
-  test('without expirationTimestamp the credential lasts the whole run', async () => {
-    let clock = 0
-    const plugin = countingPlugin('forever', { token })
-    const source = execPluginSource(execConfig(plugin.command), undefined, {}, () => clock)
-    await source.get()
-    clock = Date.parse('2100-01-01T00:00:00Z')
-    await source.get()
-    expect(plugin.runs()).toBe(1)
-  })
-
-  test('args, env and KUBERNETES_EXEC_INFO reach the plugin (cluster info only when asked for)', async () => {
-    const seen = join(folder, 'seen.json')
-    const command = script(
-      'echoing',
-      `printf '%s\\n%s\\n%s\\n' "$1" "$REGION" "$KUBERNETES_EXEC_INFO" > '${seen}'\necho '{"kind":"ExecCredential","status":{"token":"tok-from-plugin"}}'`
-    )
-    const resolved = resolvedWith({
-      exec: {
-        apiVersion: 'client.authentication.k8s.io/v1beta1',
-        command,
-        args: ['--cluster-name=prod'],
-        env: [{ name: 'REGION', value: 'eu-west-1' }],
-        provideClusterInfo: true
-      }
-    })
-    expect(await credentialsOf(resolved).get()).toEqual({
-      authorization: 'Bearer tok-from-plugin',
-      clientCertificate: undefined
-    })
-    const [arg, region, execInfo] = readFileSync(seen, 'utf8').split('\n')
-    expect(arg).toBe('--cluster-name=prod')
-    expect(region).toBe('eu-west-1')
-    expect(JSON.parse(execInfo)).toEqual({
-      apiVersion: 'client.authentication.k8s.io/v1beta1',
-      kind: 'ExecCredential',
-      spec: {
-        interactive: false,
-        cluster: { server: 'https://10.0.0.1:6443', 'certificate-authority-data': 'Q0E=' }
-      }
-    })
-  })
-
-  test('a client certificate from the plugin replaces the kubeconfig one; its key is masked', async () => {
-    const key = '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIPluginKeyMaterial0123456789\n-----END EC PRIVATE KEY-----'
-    const plugin = countingPlugin('certificate', { clientCertificateData: 'CERT', clientKeyData: key })
-    const source = execPluginSource(execConfig(plugin.command), { cert: 'OLD', key: 'OLD' }, {})
-    expect(await source.get()).toEqual({ clientCertificate: { cert: 'CERT', key } })
-    // The runner masks line by line: the key's own line is what must be registered.
-    expect(masked()).toContain('MHcCAQEEIPluginKeyMaterial0123456789')
-  })
-
-  test('a failing plugin: one line with the command and exit code, none of its output; not re-run', async () => {
-    const counter = join(folder, 'failing.runs')
-    writeFileSync(counter, '')
-    const command = script(
-      'failing',
-      `echo run >> '${counter}'\necho "token ${token} has expired" >&2\necho "{\\"token\\":\\"${token}\\"}"\nexit 3`
-    )
-    const source = credentialsOf(resolvedWith({ exec: { apiVersion: 'client.authentication.k8s.io/v1', command } }))
-    const failures = await Promise.all(
-      [source.get(), source.get()].map((attempt) =>
-        attempt.then(
-          () => undefined,
-          (error: unknown) => error
-        )
-      )
-    )
-    for (const failure of failures) {
-      expect(failure).toBeInstanceOf(KubeApiError)
-      expect((failure as Error).message).toBe(
-        `Cannot authenticate to the Kubernetes API server: the kubeconfig's exec credential plugin \`${command}\` failed (exit 3).`
-      )
-    }
-    await expect(source.get()).rejects.toThrow('failed (exit 3)')
-    expect(readFileSync(counter, 'utf8').split('\n').filter(Boolean)).toHaveLength(1)
-    expect(stdout.join('')).not.toContain(token)
-  })
-
-  test('a plugin that is not installed, or prints something that is not a credential', async () => {
-    const missing = join(folder, 'no-such-plugin')
-    await expect(execPluginSource(execConfig(missing), undefined, {}).get()).rejects.toThrow(
-      `the kubeconfig's exec credential plugin \`${missing}\` failed (could not be started: ENOENT).`
-    )
-    const hinted = credentialsOf(
-      resolvedWith({
-        exec: {
-          apiVersion: 'client.authentication.k8s.io/v1',
-          command: missing,
-          installHint: 'Install it with `brew install x`.\n'
-        }
-      })
-    )
-    await expect(hinted.get()).rejects.toThrow(
-      'failed (could not be started: ENOENT; Install it with `brew install x`.).'
-    )
-    const truncated = script('truncated', `printf '%s' '{"kind":"ExecCredential","status":{"token":"${token}"'`)
-    const error = (await execPluginSource(execConfig(truncated), undefined, {})
-      .get()
-      .catch((caught: unknown) => caught)) as Error
-    expect(error.message).toBe(
-      `Cannot authenticate to the Kubernetes API server: the kubeconfig's exec credential plugin \`${truncated}\` printed something that is not JSON.`
-    )
-    const empty = script('empty-status', `echo '{"kind":"ExecCredential","status":{}}'`)
-    await expect(execPluginSource(execConfig(empty), undefined, {}).get()).rejects.toThrow(
-      'printed a credential status with neither a token nor a client certificate and key.'
-    )
-  })
-
-  test('a plugin that never finishes is stopped after the timeout, with one line that says so', async () => {
-    const hanging = script('hanging', 'exec sleep 30')
-    const started = Date.now()
-    await expect(execPluginSource(execConfig(hanging), undefined, {}, Date.now, 300).get()).rejects.toThrow(
-      `the kubeconfig's exec credential plugin \`${hanging}\` failed (did not finish within 0.3 s).`
-    )
-    expect(Date.now() - started).toBeLessThan(5000)
-  })
-
-  test('an exec apiVersion other than v1/v1beta1 is an input error', () => {
-    expect(() =>
-      credentialsOf(resolvedWith({ exec: { apiVersion: 'client.authentication.k8s.io/v1alpha1', command: 'aws' } }))
-    ).toThrow(/user "ci-user": the exec plugin's apiVersion must be one of client\.authentication\.k8s\.io\/v1, /)
-  })
-})
-
-test('a legacy auth-provider goes through @kubernetes/client-node (loaded only then)', async () => {
-  const source = credentialsOf(
-    resolvedWith({
-      'auth-provider': {
-        name: 'gcp',
-        config: { 'access-token': 'ya29.gcp-access-token', expiry: '2999-01-01T00:00:00Z' }
-      }
-    })
-  )
-  const expected = { authorization: 'Bearer ya29.gcp-access-token', clientCertificate: undefined }
-  expect(await Promise.all([source.get(), source.get()])).toEqual([expected, expected])
-  expect(await source.get()).toEqual(expected)
-  expect(masked()).toEqual(['ya29.gcp-access-token']) // once, not per request
-}, 30_000)

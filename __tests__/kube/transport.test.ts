@@ -1,14 +1,16 @@
 // transport.ts against small local servers: what a request carries, and that every failure keeps the shape
 // api-errors.ts reads (HTTP status + raw body + lower-case headers; node's network/TLS codes; the timeout),
-// without a response body or credential in any message. One keep-alive connection serves many requests.
+// without a response body or credential in any message. One keep-alive connection serves many requests; a
+// 401 is sent once more when the credentials could be renewed. Proxies: __tests__/http/tunnel.test.ts.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer, type Server } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import type { TLSSocket } from 'node:tls'
 import { classifyForRetry, toKubeApiError, type Operation } from '../../src/kube/api-errors.js'
-import type { RequestCredentials } from '../../src/kube/credentials.js'
+import type { CredentialSource, RequestCredentials } from '../../src/kube/credentials.js'
 import type { Endpoint } from '../../src/kube/endpoint.js'
-import { HttpStatusError, HttpTransport, InvalidResponseError, USER_AGENT } from '../../src/kube/transport.js'
+import { USER_AGENT } from '../../src/http/request.js'
+import { HttpStatusError, HttpTransport, InvalidResponseError, MAX_RESPONSE_BYTES } from '../../src/kube/transport.js'
 import type { CertificateAuthority, KeyPairPem } from '../../dev/tls.js'
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void
@@ -270,4 +272,87 @@ test('plain http:// when the kubeconfig server says so', async () => {
     plain.closeAllConnections()
     await new Promise((resolve) => plain.close(resolve))
   }
+})
+
+describe('a 401 and credentials that can be renewed (an exec plugin run again, as client-go does)', () => {
+  function renewing(renews: boolean): {
+    source: CredentialSource
+    renewedAfter: RequestCredentials[]
+  } {
+    let current: RequestCredentials = { authorization: 'Bearer stale-token' }
+    const renewedAfter: RequestCredentials[] = []
+    return {
+      renewedAfter,
+      source: {
+        get: () => Promise.resolve(current),
+        renewAfterUnauthorized: (used) => {
+          renewedAfter.push(used)
+          if (renews) current = { authorization: 'Bearer fresh-token' }
+          return Promise.resolve(renews)
+        }
+      }
+    }
+  }
+
+  function transportWith(source: CredentialSource): HttpTransport {
+    const transport = new HttpTransport(
+      { url: new URL(url), ca: Buffer.from(ca.certPem), rejectUnauthorized: true },
+      source
+    )
+    transports.push(transport)
+    return transport
+  }
+
+  let authorizations: (string | undefined)[] = []
+  beforeEach(() => {
+    authorizations = []
+    handler = (request, _body, response) => {
+      authorizations.push(request.headers.authorization)
+      if (request.headers.authorization === 'Bearer fresh-token') json(response, 200, { kind: 'NamespaceList' })
+      else json(response, 401, { kind: 'Status', code: 401, reason: 'Unauthorized' })
+    }
+  })
+
+  test('renewed: the request is sent once more with the fresh credentials', async () => {
+    const { source, renewedAfter } = renewing(true)
+    await expect(
+      transportWith(source).request({ method: 'GET', path: '/api/v1/namespaces', timeoutMs: 5000 })
+    ).resolves.toEqual({ kind: 'NamespaceList' })
+    expect(renewedAfter).toEqual([{ authorization: 'Bearer stale-token' }])
+    expect(authorizations).toEqual(['Bearer stale-token', 'Bearer fresh-token'])
+  })
+
+  test('nothing to renew: the 401 stands, sent once', async () => {
+    const { source } = renewing(false)
+    const error = await failureOf(
+      transportWith(source).request({ method: 'GET', path: '/api/v1/namespaces', timeoutMs: 5000 })
+    )
+    expect((error as HttpStatusError).code).toBe(401)
+    expect(authorizations).toEqual(['Bearer stale-token'])
+  })
+
+  test('renewed credentials refused too: the 401 stands after exactly one more attempt', async () => {
+    const { source, renewedAfter } = renewing(true)
+    handler = (request, _body, response) => {
+      authorizations.push(request.headers.authorization)
+      json(response, 401, { kind: 'Status', code: 401, reason: 'Unauthorized' })
+    }
+    const error = await failureOf(
+      transportWith(source).request({ method: 'GET', path: '/api/v1/namespaces', timeoutMs: 5000 })
+    )
+    expect((error as HttpStatusError).code).toBe(401)
+    expect(renewedAfter).toHaveLength(1)
+    expect(authorizations).toEqual(['Bearer stale-token', 'Bearer fresh-token'])
+  })
+})
+
+test('an answer over the size limit is an error, not a truncated list', async () => {
+  handler = (_request, _body, response) => {
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(MAX_RESPONSE_BYTES + 1) })
+    response.end()
+  }
+  const error = await failureOf(transportTo().request({ method: 'GET', path: '/api/v1/namespaces', timeoutMs: 5000 }))
+  expect(toKubeApiError(error, operation, context()).message).toBe(
+    `The Kubernetes API server's answer to get secrets/regcred in namespace "ns" was not read: the answer is larger than 64 MiB.`
+  )
 })

@@ -1,7 +1,9 @@
 // The real registry with htpasswd (Basic) auth: kubectl's docker config works with a real client (skopeo),
-// and verifyRegistryCredentials accepts, rejects and fails to reach it the way it should.
+// and verifyRegistryCredentials accepts, rejects and fails to reach it the way it should, directly and
+// through the proxies HTTPS_PROXY names (test-support/forward-proxy.ts), as kubectl would reach it.
 import { createServer as createHttpServer, type Server } from 'node:http'
-import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
+import tls, { connect as tlsConnect, createServer as createTlsServer, type Server as TlsServer } from 'node:tls'
 import { ActionError } from '../../src/errors.js'
 import { verifyRegistryCredentials } from '../../src/registry/verify.js'
 import {
@@ -19,6 +21,7 @@ import {
   kubectlDockerConfigJson,
   trustCa
 } from '../../test-support/registry-helpers.js'
+import { ForwardProxy, type ForwardProxyOptions } from '../../test-support/forward-proxy.js'
 
 const serviceAccountKey = JSON.stringify(
   {
@@ -167,59 +170,121 @@ describe('verifyRegistryCredentials transport', () => {
     expect(httpError).toBeUndefined()
     expect(output).toContain('does not require authentication')
   })
+})
 
-  describe('through an HTTPS_PROXY', () => {
-    let proxy: Server
-    const tunnels: string[] = []
-    const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, NO_PROXY: process.env.NO_PROXY }
+describe('through a proxy (HTTPS_PROXY), as kubectl would go', () => {
+  // Go never proxies a loopback address, and the fixture registry listens on 127.0.0.1 with a certificate for
+  // it: a TLS front with a certificate for a name only the proxy resolves stands for a registry elsewhere (as
+  // a load balancer in front of one), and relays to the real registry.
+  const FRONT_NAME = 'registry.proxied.test'
+  const proxyUser = { username: 'runner', password: 'proxy pass:w@rd' }
+  const systemCas = tls.getCACertificates('default')
+  let front: TlsServer
+  let frontHost: string
+  let frontCaPem: string
+  const relayed = new Set<Socket>()
+  const proxies: ForwardProxy[] = []
 
-    beforeAll(async () => {
-      // A CONNECT proxy, as corporate runners have; it records which hosts were tunnelled to.
-      proxy = createHttpServer()
-      proxy.on('connect', (request: { url?: string }, client: Socket, head: Buffer) => {
-        const target = request.url ?? ''
-        tunnels.push(target)
-        const [host, port] = [
-          target.slice(0, target.lastIndexOf(':')),
-          Number(target.slice(target.lastIndexOf(':') + 1))
-        ]
-        const upstream = connect(port, host, () => {
-          client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-          upstream.write(head)
-          upstream.pipe(client)
-          client.pipe(upstream)
-        })
-        upstream.on('error', () => client.destroy())
-        client.on('error', () => upstream.destroy())
-      })
-      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
-      process.env.HTTPS_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
-    })
-
-    afterAll(async () => {
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name]
-        else process.env[name] = value
+  beforeAll(async () => {
+    const { createCertificateAuthority } = await import('../../dev/tls.js')
+    const frontCa = await createCertificateAuthority('registry-front-ca')
+    frontCaPem = frontCa.certPem
+    const serving = await frontCa.issueServer([FRONT_NAME])
+    const [host = '', port = ''] = registry.host.split(':')
+    front = createTlsServer({ cert: serving.certPem, key: serving.keyPem }, (client) => {
+      const upstream = tlsConnect({ host, port: Number(port), ca: registry.caCertPem })
+      for (const socket of [client, upstream]) {
+        relayed.add(socket)
+        socket.on('error', () => socket.destroy())
+        socket.on('close', () => relayed.delete(socket))
       }
-      proxy.closeAllConnections()
-      await new Promise<void>((resolve) => proxy.close(() => resolve()))
+      client.pipe(upstream).pipe(client)
+      client.on('close', () => upstream.destroy())
+      upstream.on('close', () => client.destroy())
     })
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
+    frontHost = `${FRONT_NAME}:${(front.address() as AddressInfo).port}`
+  })
 
-    beforeEach(() => {
-      tunnels.length = 0
-      trustCa(registry.caCertPem)
-      delete process.env.NO_PROXY
-    })
+  afterAll(async () => {
+    delete process.env.HTTPS_PROXY
+    delete process.env.NO_PROXY
+    await Promise.all(proxies.map((proxy) => proxy.stop()))
+    for (const socket of relayed) socket.destroy()
+    await new Promise<void>((resolve) => front.close(() => resolve()))
+  })
 
-    test('the check goes through the proxy, TLS end to end', async () => {
-      await verifyRegistryCredentials({ server: registry.host, ...pusher })
-      expect(tunnels).toContain(registry.host)
-    })
+  beforeEach(() => {
+    // The runner trusts the registry's CA (for the front's certificate); the relay checks the registry's own.
+    tls.setDefaultCACertificates([...systemCas, frontCaPem])
+    delete process.env.NO_PROXY
+  })
 
-    test('NO_PROXY exempts the registry', async () => {
-      process.env.NO_PROXY = 'example.com,127.0.0.1'
-      await verifyRegistryCredentials({ server: registry.host, ...pusher })
-      expect(tunnels).toEqual([])
-    })
+  async function proxy(options: Omit<ForwardProxyOptions, 'hosts'>, withCredentials = false): Promise<ForwardProxy> {
+    const started = await ForwardProxy.start({ ...options, hosts: { [FRONT_NAME]: '127.0.0.1' } })
+    proxies.push(started)
+    process.env.HTTPS_PROXY = withCredentials ? started.urlWith(proxyUser) : started.url
+    return started
+  }
+
+  async function check(): Promise<{ error: unknown; output: string }> {
+    const result = await captureStdout(() => verifyRegistryCredentials({ server: frontHost, ...pusher }))
+    const text = `${result.output}${result.error instanceof Error ? result.error.message : ''}`
+    const printed = text
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n')
+    expectNoCredential(printed, pusher)
+    expectNoCredential(printed, proxyUser)
+    return result
+  }
+
+  test.each(['http', 'socks5'] as const)('a %s proxy: accepted, TLS end to end', async (kind) => {
+    const used = await proxy({ kind })
+    const { error, output } = await check()
+    expect(error).toBeUndefined()
+    expect(output).toContain('accepted the credentials (basic)')
+    expect(output).toContain(`requests to https://${frontHost} go through the proxy ${used.url} (from HTTPS_PROXY)`)
+    expect(used.connections.map((connection) => connection.target)).toContain(frontHost)
+  })
+
+  test('an https proxy that wants credentials, given them in HTTPS_PROXY', async () => {
+    const pair = await (await import('../../dev/tls.js')).createCertificateAuthority('proxy-ca')
+    tls.setDefaultCACertificates([...systemCas, frontCaPem, pair.certPem])
+    const used = await proxy(
+      { kind: 'https', credentials: proxyUser, tls: await pair.issueServer(['127.0.0.1']) },
+      true
+    )
+    const { error } = await check()
+    expect(error).toBeUndefined()
+    expect(used.connections).toEqual([
+      expect.objectContaining({ method: 'CONNECT', user: proxyUser.username, ok: true })
+    ])
+  })
+
+  test('a proxy that wants credentials and got none: one sentence, no retry', async () => {
+    const used = await proxy({ kind: 'http', credentials: proxyUser })
+    const { error } = await check()
+    expect((error as Error).message).toBe(
+      `Could not reach registry '${frontHost}' from the runner (GET https://${frontHost}/v2/): the proxy ${used.url} (from HTTPS_PROXY) answered 407 to CONNECT ${frontHost}: it wants a user name and password, which go into the proxy URL (http://USER:PASSWORD@HOST:PORT). The cluster may still be able to reach it; set verify-registry: false to skip this check.`
+    )
+    expect(used.connections).toHaveLength(1)
+  })
+
+  test('a registry on loopback never goes through the proxy', async () => {
+    const used = await proxy({ kind: 'http' })
+    tls.setDefaultCACertificates([...systemCas, registry.caCertPem])
+    await verifyRegistryCredentials({ server: registry.host, ...pusher })
+    expect(used.connections).toEqual([])
+  })
+
+  test('NO_PROXY exempts the registry: it goes direct (and the runner cannot resolve that name)', async () => {
+    const used = await proxy({ kind: 'http' })
+    process.env.NO_PROXY = `localhost,.proxied.test`
+    const { error } = await check()
+    expect((error as Error).message).toMatch(
+      /\(GET https:\/\/registry\.proxied\.test:\d+\/v2\/\): (the host name does not resolve \(ENOTFOUND\)|DNS lookup failed \(EAI_AGAIN\))/
+    )
+    expect(used.connections).toEqual([])
   })
 })

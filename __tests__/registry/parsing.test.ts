@@ -1,5 +1,4 @@
 import { parseWwwAuthenticate } from '../../src/registry/challenge.js'
-import { proxyFor } from '../../src/registry/proxy.js'
 import { registryEndpoint, verifyRegistryCredentials } from '../../src/registry/verify.js'
 
 describe('parseWwwAuthenticate', () => {
@@ -72,40 +71,6 @@ describe('registryEndpoint', () => {
     ['[::1]:5000', 'https://[::1]:5000']
   ])('%s → %s', (server, origin) => {
     expect(registryEndpoint(server).origin).toBe(origin)
-  })
-})
-
-describe('proxyFor', () => {
-  const https = new URL('https://registry.example.com/v2/')
-  const http = new URL('http://registry.example.com:5000/v2/')
-  test.each<[string, URL, Record<string, string>, string | undefined]>([
-    ['no proxy configured', https, {}, undefined],
-    ['HTTPS_PROXY for https', https, { HTTPS_PROXY: 'http://proxy:3128' }, 'http://proxy:3128'],
-    ['lower case wins', https, { HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:1' }, 'http://lower:1'],
-    ['HTTP_PROXY is not for https', https, { HTTP_PROXY: 'http://proxy:3128' }, undefined],
-    ['HTTP_PROXY for http', http, { HTTP_PROXY: 'http://proxy:3128' }, 'http://proxy:3128'],
-    ['NO_PROXY exact host', https, { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'other,registry.example.com' }, undefined],
-    ['NO_PROXY domain suffix', https, { HTTPS_PROXY: 'http://p:1', NO_PROXY: '.example.com' }, undefined],
-    [
-      'NO_PROXY bare domain covers subdomains',
-      https,
-      { HTTPS_PROXY: 'http://p:1', no_proxy: 'example.com' },
-      undefined
-    ],
-    ['NO_PROXY *.domain', https, { HTTPS_PROXY: 'http://p:1', NO_PROXY: '*.example.com' }, undefined],
-    ['NO_PROXY *', https, { HTTPS_PROXY: 'http://p:1', NO_PROXY: '*' }, undefined],
-    ['NO_PROXY other port', http, { HTTP_PROXY: 'http://p:1', NO_PROXY: 'registry.example.com:443' }, 'http://p:1'],
-    ['NO_PROXY same port', http, { HTTP_PROXY: 'http://p:1', NO_PROXY: 'registry.example.com:5000' }, undefined],
-    ['NO_PROXY a suffix is not a domain', https, { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'ample.com' }, 'http://p:1'],
-    ['NO_PROXY IPv6', new URL('https://[::1]:5000/v2/'), { HTTPS_PROXY: 'http://p:1', NO_PROXY: '::1' }, undefined],
-    [
-      'NO_PROXY IP',
-      new URL('https://127.0.0.1:5000/v2/'),
-      { HTTPS_PROXY: 'http://p:1', NO_PROXY: '127.0.0.1' },
-      undefined
-    ]
-  ])('%s', (_name, url, env, expected) => {
-    expect(proxyFor(url, env)).toBe(expected)
   })
 })
 

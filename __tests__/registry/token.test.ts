@@ -214,6 +214,51 @@ describe('answers distribution does not give (a scripted plain-HTTP registry)', 
     await verifyRegistryCredentials({ server: origin, ...puller })
     expect(seen.map((entry) => entry.authorization === undefined)).toEqual([true, true, false])
   })
+
+  test('a redirect within the registry is followed, credentials and all', async () => {
+    handler = (request, response) => {
+      if (request.url === '/v2/') return response.writeHead(301, { location: '/v2/moved/' }).end()
+      if (request.headers.authorization) return response.writeHead(200).end()
+      response.writeHead(401, { 'www-authenticate': 'Basic realm="r"' }).end()
+    }
+    await verifyRegistryCredentials({ server: origin, ...puller })
+    const basic = 'Basic ' + Buffer.from(`${puller.username}:${puller.password}`).toString('base64')
+    expect(seen).toEqual([
+      { path: '/v2/', authorization: undefined },
+      { path: '/v2/moved/', authorization: undefined },
+      { path: '/v2/', authorization: basic },
+      { path: '/v2/moved/', authorization: basic }
+    ])
+  })
+
+  test('a redirect to another host is not followed: the credentials were not sent there', async () => {
+    handler = (request, response) => {
+      if (request.headers.authorization)
+        return response.writeHead(307, { location: 'http://elsewhere.example/v2/?sig=s3cr3t' }).end()
+      response.writeHead(401, { 'www-authenticate': 'Basic realm="r"' }).end()
+    }
+    const error = await verifyRegistryCredentials({ server: origin, ...puller }).catch((e: unknown) => e)
+    expect((error as Error).message).toBe(
+      `Registry '${origin}' redirected GET ${origin}/v2/ to another host; the credentials were not sent there; set verify-registry: false to skip this check.`
+    )
+    expect(seen).toHaveLength(2)
+  })
+
+  test('redirects without end stop after five', async () => {
+    handler = (_request, response) => response.writeHead(302, { location: `/v2/?n=${seen.length}` }).end()
+    const error = await verifyRegistryCredentials({ server: origin, ...puller }).catch((e: unknown) => e)
+    expect((error as Error).message).toContain('redirected GET')
+    expect((error as Error).message).toContain('more than 5 times')
+    expect(seen).toHaveLength(6)
+  })
+
+  test('an answer over 1 MiB is refused, not cut short', async () => {
+    handler = (_request, response) => response.writeHead(401, { 'content-length': String(2 * 1024 * 1024) }).end()
+    const error = await verifyRegistryCredentials({ server: origin, ...puller }).catch((e: unknown) => e)
+    expect((error as Error).message).toBe(
+      `Registry '${origin}' answered GET ${origin}/v2/ with more than 1 MiB, which a Registry v2 API does not; check the registry address, or set verify-registry: false to skip this check.`
+    )
+  })
 })
 
 describe('credentials never go to a plain-HTTP realm of an HTTPS registry', () => {

@@ -7,7 +7,7 @@ import { REQUEST_TIMEOUT_MS, transportFor } from '../../src/kube/client.js'
 import { resolveKubeconfig } from '../../src/kube/kubeconfig.js'
 import { KubernetesCluster } from '../../src/kube/kubernetes-cluster.js'
 import { KubeApiError } from '../../src/kube/api-errors.js'
-import { DEFAULT_RETRY_POLICY } from '../../src/kube/retry.js'
+import { DEFAULT_RETRY_POLICY } from '../../src/http/retry.js'
 import {
   GHCR,
   pullSecretNames,

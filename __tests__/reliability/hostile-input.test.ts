@@ -264,7 +264,14 @@ const cases: HostileCase[] = [
     input: 'kubeconfig'
   },
   { what: 'context that the kubeconfig does not define', inputs: () => ({ context: 'production' }), input: 'context' },
-  { what: 'context with a newline', inputs: () => ({ context: 'control-plane\nother' }), input: 'context' }
+  { what: 'context with a newline', inputs: () => ({ context: 'control-plane\nother' }), input: 'context' },
+  // images
+  { what: 'images with an upper-case repository', inputs: () => ({ images: 'ghcr.io/Octo/App:1' }), input: 'images' },
+  {
+    what: 'images that no key of the Secret would pull',
+    inputs: () => ({ images: 'ghcr.io/octo/app:1\nquay.io/octo/worker:2' }),
+    input: 'images'
+  }
 ]
 
 // Four action processes at a time: the machine is small and shared.

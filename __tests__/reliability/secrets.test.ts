@@ -190,7 +190,7 @@ describe('an exception thrown from deep inside the Kubernetes client, carrying a
       `#!/bin/sh\necho "token ${pluginToken} has expired" >&2\nexit 1\n`
     )
     const kubeconfig = kubeconfigWithUser(cluster, {
-      exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin }
+      exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, interactiveMode: 'Never' }
     })
     const run = await runScanned(cluster, { ...inputs, kubeconfig }, { secrets: [{ password: pluginToken }] })
     expectCleanFailure(run)
@@ -201,7 +201,7 @@ describe('an exception thrown from deep inside the Kubernetes client, carrying a
     const credential = `{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"${pluginToken}"`
     const plugin = writeScript(folder, 'truncated-plugin.sh', `#!/bin/sh\nprintf '%s' '${credential}'\n`)
     const kubeconfig = kubeconfigWithUser(cluster, {
-      exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin }
+      exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, interactiveMode: 'Never' }
     })
     const run = await runScanned(cluster, { ...inputs, kubeconfig }, { secrets: [{ password: pluginToken }] })
     expectCleanFailure(run)

@@ -100,6 +100,7 @@ describe('readInputs: good inputs', () => {
       annotations: {},
       kubeconfig: undefined,
       context: undefined,
+      images: [],
       dryRun: false,
       verifyRegistry: false,
       recreate: false,
@@ -692,6 +693,12 @@ const badCases: BadCase[] = [
     secrets: ['Xk9Alias-Token-13']
   },
   { name: 'context with a line break', inputs: { context: 'a\nb' }, input: 'context', message: /line break/ },
+  {
+    name: 'an image with an upper-case repository',
+    inputs: { images: 'nginx,\nghcr.io/Octo/app:1' },
+    input: 'images',
+    message: /'ghcr\.io\/Octo\/app:1' has upper-case letters/
+  },
   // nothing to store / too much to store
   {
     name: 'no credentials at all',

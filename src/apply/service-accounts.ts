@@ -7,7 +7,7 @@ import type { V1ServiceAccount } from '@kubernetes/client-node'
 import { ActionError } from '../errors.js'
 import type { Cluster, WriteOptions } from '../kube/cluster.js'
 import { KubeApiError } from '../kube/api-errors.js'
-import { sleep } from '../kube/retry.js'
+import { sleep } from '../http/retry.js'
 
 export type ServiceAccountOutcome = 'added' | 'present'
 

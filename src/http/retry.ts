@@ -1,7 +1,9 @@
-// Retries for transient API failures: 429 (honouring Retry-After), 5xx, dropped connections and timeouts.
-// Bounded in attempts and in total time, with exponential backoff and full jitter so that concurrent
-// namespaces (and concurrent jobs) do not retry in lock-step. A failure can ask for the whole time budget
-// instead of the attempt limit: the caller's judgement that the server is coming back (a restart).
+// The one retry loop of the action, for the API server calls and the registry check alike: 429 (honouring
+// Retry-After), 5xx, dropped connections and timeouts. Bounded in attempts and in total time, with
+// exponential backoff and full jitter so that concurrent namespaces (and concurrent jobs) do not retry in
+// lock-step. The caller says what is transient (statusVerdict here for answers, errors.ts's networkFailure
+// for everything else); a failure can ask for the whole time budget instead of the attempt limit: the
+// caller's judgement that the server is coming back (a restart).
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -62,6 +64,16 @@ export async function withRetry<T>(
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/**
+ * An HTTP answer as the retry loop sees it: 429 and 5xx are worth another attempt (after the server's
+ * Retry-After, when it gave one), except 501 Not Implemented, which the next attempt would get again.
+ */
+export function statusVerdict(status: number, retryAfter: string | undefined, capMs?: number): RetryVerdict {
+  const retryable = status === 429 || (status >= 500 && status !== 501)
+  const retryAfterMs = retryable ? parseRetryAfter(retryAfter, capMs) : undefined
+  return retryAfterMs === undefined ? { retryable } : { retryable, retryAfterMs }
 }
 
 /** Retry-After as seconds (the API server's form) or an HTTP date; capped so a bad value cannot stall the step. */

@@ -1,8 +1,11 @@
 // Turns what the Kubernetes client throws into one plain sentence for the log, and tells the retry loop
-// which failures are transient. Never includes a request body or a credential: only the operation, the
-// server's Status message (which carries no secret data) and network error codes.
+// which failures are transient. The API server's own part is here (the operation, RBAC hints, the Status
+// message, which carries no secret data); network, TLS and proxy failures are worded and judged by the
+// HTTP layer's one table (http/errors.ts), shared with the registry check. Never includes a request body, a
+// header value or a credential.
 import { ActionError } from '../errors.js'
-import { parseRetryAfter, type RetryVerdict } from './retry.js'
+import { networkFailure } from '../http/errors.js'
+import { statusVerdict, type RetryVerdict } from '../http/retry.js'
 
 export type Verb = 'get' | 'list' | 'create' | 'update' | 'patch' | 'delete'
 export type Resource = 'secrets' | 'serviceaccounts' | 'namespaces'
@@ -46,32 +49,6 @@ export class KubeApiError extends ActionError {
   }
 }
 
-const NETWORK_CAUSES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'DNS lookup failed',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  EPIPE: 'connection closed',
-  UND_ERR_SOCKET: 'connection closed by the server',
-  UND_ERR_CLOSED: 'connection closed',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
-  UND_ERR_BODY_TIMEOUT: 'response body stalled'
-}
-
-const TLS_CAUSES: Record<string, string> = {
-  SELF_SIGNED_CERT_IN_CHAIN: 'certificate signed by an unknown authority',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by an unknown authority',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate signed by an unknown authority',
-  CERT_HAS_EXPIRED: 'certificate has expired',
-  ERR_TLS_CERT_ALTNAME_INVALID: "certificate is not valid for the server's host name",
-  ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS on that port'
-}
-
 /** The HTTP status and Status body of a client-node ApiException, or undefined for other errors. */
 function httpFailure(
   error: unknown
@@ -92,29 +69,10 @@ function httpFailure(
   return { status: code, body: parsed, headers: (headers as Record<string, string> | undefined) ?? {} }
 }
 
-/** The innermost error code of a network/TLS failure: on the error itself (node:https) or on a `cause` it wraps. */
-function causeCode(error: unknown): string | undefined {
-  let current: unknown = error
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const { code, name } = current as { code?: unknown; name?: unknown }
-    if (name === 'TimeoutError' || name === 'AbortError') return 'TIMEOUT'
-    if (typeof code === 'string' && code !== 'UND_ERR') return code
-    current = (current as { cause?: unknown }).cause
-  }
-  return undefined
-}
-
 export function classifyForRetry(error: unknown): RetryVerdict {
   const failure = httpFailure(error)
-  if (failure) {
-    const transient = failure.status === 429 || (failure.status >= 500 && failure.status !== 501)
-    return {
-      retryable: transient,
-      retryAfterMs: transient ? parseRetryAfter(failure.headers['retry-after']) : undefined
-    }
-  }
-  const code = causeCode(error)
-  return { retryable: code === 'TIMEOUT' || (code !== undefined && code in NETWORK_CAUSES) }
+  if (failure) return statusVerdict(failure.status, failure.headers['retry-after'])
+  return { retryable: networkFailure(error).retryable }
 }
 
 function describe(operation: Operation): string {
@@ -178,36 +136,41 @@ export function toKubeApiError(error: unknown, operation: Operation, context: Er
     }
     return make(`Cannot ${describe(operation)}: ${message} (${status}).`)
   }
-  const code = causeCode(error)
-  if (code === 'TIMEOUT') {
-    return new KubeApiError(
-      `The Kubernetes API server at ${context.server} did not answer a request to ${describe(operation)} within ${context.requestTimeoutMs / 1000} s (after retries).`,
-      undefined,
-      'Timeout',
-      undefined
-    )
+  const network = networkFailure(error)
+  const fail = (message: string, reason: string | undefined): KubeApiError =>
+    new KubeApiError(message, undefined, reason, undefined)
+  switch (network.kind) {
+    case 'timeout':
+      return fail(
+        `The Kubernetes API server at ${context.server} did not answer a request to ${describe(operation)} within ${context.requestTimeoutMs / 1000} s (after retries).`,
+        'Timeout'
+      )
+    case 'certificate':
+      return fail(
+        `TLS with the Kubernetes API server at ${context.server} failed: ${network.cause}. Check the kubeconfig's certificate-authority data for this cluster.`,
+        'TLS'
+      )
+    case 'tls':
+      return fail(
+        `TLS with the Kubernetes API server at ${context.server} failed: ${network.cause}. Check that the kubeconfig's server URL names the API server's HTTPS port.`,
+        'TLS'
+      )
+    case 'unreachable':
+      return fail(
+        `Cannot reach the Kubernetes API server at ${context.server}: ${network.cause}. Check the kubeconfig's server URL and that the runner can reach the cluster.`,
+        'Unreachable'
+      )
+    case 'proxy':
+      return fail(`Cannot reach the Kubernetes API server at ${context.server}: ${network.cause}.`, 'Proxy')
+    case 'too-large':
+      return fail(
+        `The Kubernetes API server's answer to ${describe(operation)} was not read: ${network.cause}.`,
+        'TooLarge'
+      )
+    case 'other':
+      return fail(
+        `Cannot ${describe(operation)} on the Kubernetes API server at ${context.server}: ${network.cause}.`,
+        undefined
+      )
   }
-  if (code && code in TLS_CAUSES) {
-    return new KubeApiError(
-      `TLS with the Kubernetes API server at ${context.server} failed: ${TLS_CAUSES[code]} (${code}). Check the kubeconfig's certificate-authority data for this cluster.`,
-      undefined,
-      'TLS',
-      undefined
-    )
-  }
-  if (code && code in NETWORK_CAUSES) {
-    return new KubeApiError(
-      `Cannot reach the Kubernetes API server at ${context.server}: ${NETWORK_CAUSES[code]} (${code}). Check the kubeconfig's server URL and that the runner can reach the cluster.`,
-      undefined,
-      'Unreachable',
-      undefined
-    )
-  }
-  const detail = code ?? (error instanceof Error ? error.name : typeof error)
-  return new KubeApiError(
-    `Cannot ${describe(operation)} on the Kubernetes API server at ${context.server}: the request failed (${detail}).`,
-    undefined,
-    undefined,
-    undefined
-  )
 }

@@ -1,7 +1,7 @@
-// Builds the Cluster for a kubeconfig that kubeconfig.ts has already checked: where the server is and how
-// to trust it (endpoint.ts), who we are (credentials.ts), and one keep-alive connection pool for the run
-// (transport.ts). @kubernetes/client-node is not loaded here: only a legacy `auth-provider` user loads it,
-// lazily, for its token.
+// Builds the Cluster for a kubeconfig that kubeconfig.ts has already checked: where the server is, how to
+// trust it and which proxy to go through (endpoint.ts), who we are (credentials.ts, with exec-plugin.ts and
+// auth-provider.ts), and one keep-alive connection pool for the run (transport.ts). No Kubernetes client
+// library is loaded at run time: @kubernetes/client-node supplies types only.
 import type { Cluster } from './cluster.js'
 import { credentialsOf } from './credentials.js'
 import { endpointOf } from './endpoint.js'
@@ -20,7 +20,11 @@ export function connect(kubeconfig: ResolvedKubeconfig): Cluster {
   })
 }
 
-/** The transport alone, for a KubernetesCluster with other settings (tests use a short timeout). */
+/**
+ * The transport alone, for a KubernetesCluster with other settings (tests use a short timeout). The
+ * endpoint is read first, so a cluster's problem is reported before its user's.
+ */
 export function transportFor(kubeconfig: ResolvedKubeconfig): HttpTransport {
-  return new HttpTransport(endpointOf(kubeconfig), credentialsOf(kubeconfig))
+  const endpoint = endpointOf(kubeconfig)
+  return new HttpTransport(endpoint, credentialsOf(kubeconfig))
 }

@@ -1,18 +1,36 @@
-// What each request carries to prove who it is, from the kubeconfig's current user: a bearer token (inline,
-// from a token file, or from an exec plugin), Basic credentials, a client certificate, or, for the legacy
-// `auth-provider` plugins (gcp, azure, oidc), whatever @kubernetes/client-node computes. That last case is
-// the only one that loads client-node, so every other user skips its ~130 ms of module loading.
+// What each request carries to prove who it is, from the kubeconfig's current user, decided as client-go
+// v0.36 decides it (tools/clientcmd/client_config.go getUserIdentificationPartialConfig, validation.go
+// validateAuthInfo, transport/round_trippers.go HTTPWrappersForConfig):
+// - static credentials (here): a bearer token (`token`, `tokenFile`), Basic (`username`/`password`), a
+//   client certificate and key;
+// - an exec plugin (exec-plugin.ts), which client-go does not run when the user also has a token, a
+//   username or a client certificate (exec.go UpdateTransportConfig returns early);
+// - a legacy auth-provider (auth-provider.ts): oidc with a current id-token; gcp and azure refused as
+//   kubectl refuses them.
+// Deliberate difference: client-go applies no user credential at all to an http:// server
+// (IsConfigTransportTLS), so kubectl silently goes anonymous; the action refuses instead, naming the server,
+// since the credentials would otherwise travel in clear text (or, as kubectl does, silently not at all).
 //
 // Nothing here puts a credential, or a plugin's output, into an error message or a log line.
-import { spawn } from 'node:child_process'
+import * as core from '@actions/core'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { RequestOptions } from 'node:https'
-import type { KubeConfig } from '@kubernetes/client-node'
 import { InputError } from '../errors.js'
 import { maskValue } from '../masking.js'
-import { KubeApiError } from './api-errors.js'
-import { clusterEntryOf } from './endpoint.js'
-import { IN_CLUSTER_ROOT, readNamedFile, type KubeconfigDocument, type ResolvedKubeconfig } from './kubeconfig.js'
+import { authProviderBearer } from './auth-provider.js'
+import { endpointOf } from './endpoint.js'
+import { assertNonInteractive, execPluginSource, parseExecConfig, type ExecPluginOptions } from './exec-plugin.js'
+import {
+  IN_CLUSTER_ROOT,
+  displayUrl,
+  isRecord,
+  keyPairProblem,
+  maskCredential,
+  readNamedFile,
+  type ResolvedKubeconfig
+} from './kubeconfig.js'
+
+export { MIN_MASKED_LENGTH } from './kubeconfig.js'
 
 /** The client certificate of a mutual-TLS user, PEM. */
 export interface ClientCertificate {
@@ -39,342 +57,275 @@ export interface CredentialSource {
   renewAfterUnauthorized(used: RequestCredentials): Promise<boolean>
 }
 
-/** Keys of a kubeconfig `user` that this module understands (`extensions` carries nothing for us). */
-const KNOWN_USER_KEYS = new Set([
-  'token',
-  'tokenFile',
-  'token-file',
-  'username',
-  'password',
+export interface CredentialOptions extends ExecPluginOptions {
+  /** The clock for token files, exec plugin expiry and oidc id-tokens (tests). */
+  now?: () => number
+}
+
+/** The AuthInfo fields of client-go's kubeconfig v1 (api/v1/types.go); kubectl ignores any other key. */
+const AUTH_INFO_FIELDS = new Set([
   'client-certificate',
   'client-certificate-data',
   'client-key',
   'client-key-data',
-  'exec',
+  'token',
+  'tokenFile',
+  'as',
+  'as-uid',
+  'as-groups',
+  'as-user-extra',
+  'username',
+  'password',
   'auth-provider',
+  'exec',
   'extensions'
 ])
 
-export function credentialsOf(resolved: ResolvedKubeconfig): CredentialSource {
+/** Impersonation: acting without it would act as someone else, and the action does not send its headers. */
+const IMPERSONATION_FIELDS = ['as', 'as-uid', 'as-groups', 'as-user-extra']
+
+/**
+ * transport/token_source.go NewCachedFileTokenSource: a token file is read again once its last reading is
+ * a minute old, less the 10 s leeway.
+ */
+export const TOKEN_FILE_REREAD_MS = 50_000
+
+export function credentialsOf(resolved: ResolvedKubeconfig, options: CredentialOptions = {}): CredentialSource {
+  const now = options.now ?? Date.now
   if (resolved.origin === 'in-cluster') {
     // client-go re-reads the projected token now and then; a step lasts far less than its hour-long life.
-    const token = readTokenFile(
-      join(resolved.inClusterPathPrefix ?? '', IN_CLUSTER_ROOT, 'token'),
-      'the in-cluster service account'
-    )
+    const path = join(resolved.inClusterPathPrefix ?? '', IN_CLUSTER_ROOT, 'token')
+    const token = readNamedFile(path, 'the in-cluster service account names the token file').toString('utf8').trim()
+    maskCredential(token)
     return fixed({ authorization: `Bearer ${token}` })
   }
-  const document = resolved.document as KubeconfigDocument
-  const userName = document.contexts.find((entry) => entry.name === resolved.contextName)?.context.user
-  const user = document.users.find((entry) => entry.name === userName)?.user ?? {}
-  const where = `user "${userName}"`
-  const unknown = Object.keys(user).filter((key) => !KNOWN_USER_KEYS.has(key))
-  if (unknown.length > 0) {
-    // Impersonation (`as`, `as-groups`…) or a newer field: acting without it would act as someone else.
-    throw new InputError(
-      'kubeconfig',
-      `${where} uses ${unknown.map((key) => `\`${key}\``).join(', ')}, which the action does not support.`
+  const user = resolved.user ?? { name: '', body: {}, source: 'the kubeconfig' }
+  const body = user.body
+  const where = `user "${user.name}" in ${user.source}`
+  const refuse = (problem: string): InputError => new InputError('kubeconfig', `${where} ${problem}`)
+
+  const impersonation = IMPERSONATION_FIELDS.filter((key) => isSet(body[key]))
+  if (impersonation.length > 0) {
+    throw refuse(
+      `uses ${impersonation.map((key) => `\`${key}\``).join(', ')} (impersonation), which the action does not support; use a kubeconfig user that is the identity itself.`
     )
   }
-  if (isRecord(user['auth-provider'])) return clientNodeFallback(document, resolved.contextName)
+  const unknown = Object.keys(body).filter((key) => !AUTH_INFO_FIELDS.has(key))
+  if (unknown.length > 0) {
+    core.warning(
+      `The kubeconfig's ${where} has ${unknown.map((key) => `\`${key}\``).join(', ')}, which kubectl does not know and ignores; so does the action${unknown.includes('token-file') ? ' (kubectl reads a token file from `tokenFile`)' : ''}.`
+    )
+  }
 
-  const clientCertificate = clientCertificateOf(user, where)
-  if (isRecord(user.exec))
-    return execPluginSource(parseExecConfig(user.exec, where), clientCertificate, clusterInfo(resolved))
-  if (user.exec !== undefined) throw new InputError('kubeconfig', `${where}: \`exec\` must be a mapping.`)
-  return fixed({ authorization: staticAuthorization(user, where), clientCertificate })
+  const token = text(body.token)
+  const tokenFile = text(body.tokenFile)
+  const username = text(body.username)
+  const password = text(body.password)
+  const certificateGiven = text(body['client-certificate']) !== '' || text(body['client-certificate-data']) !== ''
+
+  // validation.go validateAuthInfo, in its order.
+  if (token !== '' && (username !== '' || password !== '')) {
+    throw refuse(
+      'has both a token and a username/password, which kubectl refuses too ("more than one authentication method found"); keep one.'
+    )
+  }
+  if (certificateGiven) checkCertificateFields(body, refuse)
+  const exec = isRecord(body.exec) ? parseExecConfig(body.exec, where) : undefined
+  const provider = isRecord(body['auth-provider']) ? body['auth-provider'] : undefined
+  if (exec && provider) {
+    throw refuse('has both `exec` and `auth-provider`, which kubectl refuses too; keep the exec plugin.')
+  }
+  // round_trippers.go HTTPWrappersForConfig: "username/password or bearer token may be set, but not both".
+  if (tokenFile !== '' && username !== '') {
+    throw refuse(
+      'has both a tokenFile and a username, which kubectl refuses too ("username/password or bearer token may be set, but not both"); keep one.'
+    )
+  }
+
+  const hasToken = token !== '' || tokenFile !== ''
+  // transport.Config.HasBasicAuth: a password without a username sends nothing.
+  const hasBasic = username !== ''
+  const sendsCredentials = hasToken || hasBasic || certificateGiven || exec !== undefined || provider !== undefined
+  if (new URL(resolved.server).protocol !== 'https:') {
+    if (!sendsCredentials) return fixed({}) // anonymous, as kubectl
+    const cluster = resolved.cluster ?? { name: '', source: user.source }
+    const whose = cluster.source === user.source ? `user "${user.name}"` : where
+    throw new InputError(
+      'kubeconfig',
+      `cluster "${cluster.name}" in ${cluster.source} has the plain-HTTP server ${displayUrl(resolved.server)}, so the credentials of ${whose} would travel in clear text (kubectl silently sends none there); use the cluster's https:// address.`
+    )
+  }
+
+  if (!sendsCredentials) {
+    // client_config.go: a user client-go cannot identify (canIdentifyUser) makes kubectl prompt for a
+    // username and password on stdin; a runner has nobody to answer, so kubectl fails there ("EOF").
+    throw new InputError(
+      'kubeconfig',
+      `${user.name ? where : `context "${resolved.contextName}" in ${user.source} names no user and so`} has no credential kubectl can use (a token, tokenFile, client certificate with its key, username, exec plugin or auth-provider), so kubectl would prompt for a username and password, which nobody can answer on a CI runner; add the user's credentials to the kubeconfig.`
+    )
+  }
+  const clientCertificate = certificateGiven ? clientCertificateOf(body, where, refuse) : undefined
+  if (exec && !hasToken && !hasBasic && !clientCertificate) {
+    assertNonInteractive(exec, where)
+    return execPluginSource(exec, exec.provideClusterInfo ? clusterInfo(resolved) : undefined, { ...options, now })
+  }
+  // client-go builds the auth-provider (and fails for gcp, azure…) even when a token or basic auth is sent
+  // in its place: the token and Basic round trippers set the header first and the provider leaves it.
+  const bearer = provider ? authProviderBearer(provider, where, !hasToken && !hasBasic, now) : undefined
+
+  if (token !== '') maskCredential(token)
+  if (tokenFile !== '') return tokenFileSource(tokenFile, token, where, clientCertificate, now)
+  if (token !== '') return fixed({ authorization: `Bearer ${token}`, clientCertificate })
+  if (hasBasic) {
+    const encoded = Buffer.from(`${username}:${password}`).toString('base64')
+    maskValue(password)
+    maskValue(encoded)
+    return fixed({ authorization: `Basic ${encoded}`, clientCertificate })
+  }
+  if (bearer) {
+    return {
+      get: () =>
+        new Promise((resolve) => {
+          resolve({ authorization: bearer(), clientCertificate }) // a throw here rejects
+        }),
+      renewAfterUnauthorized: () => Promise.resolve(false)
+    }
+  }
+  // A client certificate alone (or next to an auth-provider that a token or basic auth stands in for).
+  return fixed({ clientCertificate })
 }
-
-/** Shorter inline tokens are not registered as secrets (see staticAuthorization). */
-const MIN_MASKED_LENGTH = 8
 
 function fixed(credentials: RequestCredentials): CredentialSource {
   const ready = Promise.resolve(credentials)
   return { get: () => ready, renewAfterUnauthorized: () => Promise.resolve(false) }
 }
 
-/** token, then a token file, then Basic: the order client-go applies them in. */
-function staticAuthorization(user: Record<string, unknown>, where: string): string | undefined {
-  if (typeof user.token === 'string' && user.token !== '') {
-    // The kubeconfig input was masked as it was read; a KUBECONFIG file from an earlier step was not.
-    // Too short a value would star out ordinary text all over the log, and is no real token anyway.
-    if (user.token.length >= MIN_MASKED_LENGTH) maskValue(user.token)
-    return `Bearer ${user.token}`
-  }
-  const tokenFile = user.tokenFile ?? user['token-file']
-  if (typeof tokenFile === 'string' && tokenFile !== '') return `Bearer ${readTokenFile(tokenFile, where)}`
-  if (typeof user.username === 'string' && user.username !== '') {
-    const password = typeof user.password === 'string' ? user.password : ''
-    const encoded = Buffer.from(`${user.username}:${password}`).toString('base64')
-    maskValue(password)
-    maskValue(encoded)
-    return `Basic ${encoded}`
-  }
-  return undefined
-}
-
-/** Read once and trimmed, as client-go reads `tokenFile` (client-node 2.0.1 would send the newline). */
-function readTokenFile(path: string, where: string): string {
-  const token = readNamedFile(path, `${where} names the token file`).toString('utf8').trim()
-  maskValue(token)
-  return token
-}
-
-function clientCertificateOf(user: Record<string, unknown>, where: string): ClientCertificate | undefined {
-  const cert = pemFrom(user, 'client-certificate', where)
-  const key = pemFrom(user, 'client-key', where)
-  if (cert && key) {
-    maskValue(key.toString('utf8'))
-    return { cert, key }
-  }
-  if (cert || key) {
-    throw new InputError(
-      'kubeconfig',
-      `${where} has a client ${cert ? 'certificate but no key' : 'key but no certificate'}.`
-    )
-  }
-  return undefined
-}
-
-/** `NAME-data` (base64 PEM) wins over the file `NAME`, as in client-go. */
-function pemFrom(user: Record<string, unknown>, name: string, where: string): Buffer | undefined {
-  const data = user[`${name}-data`]
-  if (typeof data === 'string' && data !== '') return Buffer.from(data, 'base64')
-  const path = user[name]
-  if (typeof path !== 'string' || path === '') return undefined
-  return readNamedFile(path, `${where} names the ${name} file`)
-}
-
-// ---- exec credential plugins (EKS `aws eks get-token`, gke-gcloud-auth-plugin, kubelogin) ----
-
-const EXEC_API_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1']
-
 /**
- * How long a plugin may take. `aws eks get-token` and gke-gcloud-auth-plugin answer in seconds; one that
- * waits for a login that can never happen here (stdin is closed) would otherwise hold the step until the
- * job's own timeout, since the request timeout only starts once the credentials are there.
+ * `tokenFile`, as client-go reads it (client_config.go, round_trippers.go NewBearerAuthWithRefreshRoundTripper,
+ * token_source.go): trimmed, read again every TOKEN_FILE_REREAD_MS, the last good token kept when a later
+ * reading fails. Alone, a file that cannot be read, or is empty, is an error; next to a `token`, the token is
+ * sent whenever the file gives none.
  */
-export const EXEC_PLUGIN_TIMEOUT_MS = 60_000
-
-export interface ExecConfig {
-  apiVersion: string
-  command: string
-  args: string[]
-  env: { name: string; value: string }[]
-  provideClusterInfo: boolean
-  /** The kubeconfig author's advice for when the command is missing (e.g. how to install the plugin). */
-  installHint?: string
-}
-
-function parseExecConfig(exec: Record<string, unknown>, where: string): ExecConfig {
-  const { apiVersion, command, args = [], env = [] } = exec
-  if (typeof command !== 'string' || command === '')
-    throw new InputError('kubeconfig', `${where}: \`exec\` has no command.`)
-  if (typeof apiVersion !== 'string' || !EXEC_API_VERSIONS.includes(apiVersion)) {
-    throw new InputError(
-      'kubeconfig',
-      `${where}: the exec plugin's apiVersion must be one of ${EXEC_API_VERSIONS.join(', ')} (v1alpha1 was removed from Kubernetes).`
-    )
-  }
-  if (!Array.isArray(args) || !args.every((arg) => typeof arg === 'string')) {
-    throw new InputError('kubeconfig', `${where}: \`exec.args\` must be a list of strings.`)
-  }
-  const validEnv =
-    env === null ||
-    (Array.isArray(env) &&
-      env.every((entry) => isRecord(entry) && typeof entry.name === 'string' && typeof entry.value === 'string'))
-  if (!validEnv) throw new InputError('kubeconfig', `${where}: \`exec.env\` must be a list of {name, value} strings.`)
-  return {
-    apiVersion,
-    command,
-    args,
-    env: (env ?? []) as ExecConfig['env'],
-    provideClusterInfo: exec.provideClusterInfo === true,
-    installHint:
-      typeof exec.installHint === 'string' && exec.installHint.trim() !== '' ? exec.installHint.trim() : undefined
-  }
-}
-
-/** The `spec.cluster` an exec plugin gets with `provideClusterInfo: true`. */
-function clusterInfo(resolved: ResolvedKubeconfig): Record<string, unknown> {
-  const cluster = clusterEntryOf(resolved)?.cluster ?? {}
-  const extensions = Array.isArray(cluster.extensions) ? (cluster.extensions as unknown[]) : []
-  const execExtension = extensions.find(
-    (entry) => isRecord(entry) && entry.name === 'client.authentication.k8s.io/exec'
-  ) as { extension?: unknown } | undefined
-  return {
-    server: resolved.server,
-    'tls-server-name': cluster['tls-server-name'],
-    'insecure-skip-tls-verify': cluster['insecure-skip-tls-verify'],
-    'certificate-authority-data': cluster['certificate-authority-data'],
-    config: execExtension?.extension
-  }
-}
-
-interface HeldCredentials {
-  credentials: RequestCredentials
-  /** Epoch ms after which the plugin runs again (Infinity when it gave no expirationTimestamp). */
-  expiresAt: number
-}
-
-/**
- * Runs the plugin once and shares the result among concurrent requests, until its expirationTimestamp
- * (client-go's rule). A failure is kept too: every namespace reports the same one line, and a broken plugin
- * is not started a hundred times.
- */
-export function execPluginSource(
-  exec: ExecConfig,
-  kubeconfigCertificate: ClientCertificate | undefined,
-  cluster: Record<string, unknown>,
-  now: () => number = Date.now,
-  timeoutMs: number = EXEC_PLUGIN_TIMEOUT_MS
+function tokenFileSource(
+  path: string,
+  token: string,
+  where: string,
+  clientCertificate: ClientCertificate | undefined,
+  now: () => number
 ): CredentialSource {
-  let pending: Promise<HeldCredentials> | undefined
-  const get = async (): Promise<RequestCredentials> => {
-    const current = pending
-    if (current) {
-      const held = await current
-      if (now() < held.expiresAt) return held.credentials
-      if (pending === current) pending = undefined
+  const read = (): { token: string } | { code: string } => {
+    try {
+      const content = readFileSync(path, 'utf8').trim()
+      return content === '' ? { code: 'empty' } : { token: content }
+    } catch (error) {
+      return { code: (error as NodeJS.ErrnoException).code ?? 'unreadable' }
     }
-    pending ??= runExecPlugin(exec, kubeconfigCertificate, cluster, timeoutMs)
-    return (await pending).credentials
   }
-  return { get, renewAfterUnauthorized: () => Promise.resolve(false) }
-}
-
-async function runExecPlugin(
-  exec: ExecConfig,
-  kubeconfigCertificate: ClientCertificate | undefined,
-  cluster: Record<string, unknown>,
-  timeoutMs: number
-): Promise<HeldCredentials> {
-  const spec: Record<string, unknown> = { interactive: false }
-  if (exec.provideClusterInfo) spec.cluster = cluster
-  const execInfo = JSON.stringify({ apiVersion: exec.apiVersion, kind: 'ExecCredential', spec })
-  const env: NodeJS.ProcessEnv = { ...process.env, KUBERNETES_EXEC_INFO: execInfo }
-  for (const { name, value } of exec.env) env[name] = value
-
-  const stdout = await new Promise<string>((resolve, reject) => {
-    const failed = (how: string): KubeApiError =>
-      new KubeApiError(
-        `Cannot authenticate to the Kubernetes API server: the kubeconfig's exec credential plugin \`${exec.command}\` failed (${how}).`,
-        undefined,
-        'ExecPlugin',
-        undefined
-      )
-    // stdin closed (never interactive), stderr dropped: plugins print tokens and prompts there.
-    const child = spawn(exec.command, exec.args, { env, stdio: ['ignore', 'pipe', 'ignore'] })
-    const chunks: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
-    const timer = setTimeout(() => {
-      reject(failed(`did not finish within ${timeoutMs / 1000} s`))
-      child.kill('SIGKILL')
-      // A process the plugin started may still hold the pipe open: stop reading, so nothing waits on it.
-      child.stdout.destroy()
-    }, timeoutMs)
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer)
-      const hint = error.code === 'ENOENT' && exec.installHint ? `; ${exec.installHint}` : ''
-      reject(failed(`could not be started: ${error.code ?? 'error'}${hint}`))
-    })
-    child.on('close', (code, signal) => {
-      clearTimeout(timer)
-      if (code === 0) resolve(Buffer.concat(chunks).toString('utf8'))
-      else reject(failed(signal ? `killed by ${signal}` : `exit ${code}`))
-    })
-  })
-  return parseExecCredential(stdout, exec, kubeconfigCertificate)
-}
-
-function parseExecCredential(
-  stdout: string,
-  exec: ExecConfig,
-  kubeconfigCertificate: ClientCertificate | undefined
-): HeldCredentials {
-  const unusable = (what: string): KubeApiError =>
-    new KubeApiError(
-      `Cannot authenticate to the Kubernetes API server: the kubeconfig's exec credential plugin \`${exec.command}\` printed ${what}.`,
-      undefined,
-      'ExecPlugin',
-      undefined
+  const first = read()
+  if ('code' in first && token === '') {
+    throw new InputError(
+      'kubeconfig',
+      first.code === 'empty'
+        ? `${where} names the token file ${path}, which is empty.`
+        : `${where} names the token file ${path}, which cannot be read (${first.code}).`
     )
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(stdout)
-  } catch {
-    // JSON.parse's message quotes the text, which holds the token: never pass it on, nor any of the output.
-    throw unusable('something that is not JSON')
   }
-  const status = isRecord(parsed) ? parsed.status : undefined
-  if (!isRecord(parsed) || parsed.kind !== 'ExecCredential' || !isRecord(status)) {
-    throw unusable('JSON without a credential status (kind and status expected)')
+  let credentials: RequestCredentials = { authorization: `Bearer ${token}`, clientCertificate }
+  let fromFile = ''
+  const take = (reading: { token: string } | { code: string }): void => {
+    if (!('token' in reading) || reading.token === fromFile) return
+    fromFile = reading.token
+    maskCredential(fromFile)
+    credentials = { authorization: `Bearer ${fromFile}`, clientCertificate }
   }
-  const { token, clientCertificateData, clientKeyData, expirationTimestamp } = status
-  const credentials: RequestCredentials = { clientCertificate: kubeconfigCertificate }
-  if (typeof token === 'string' && token !== '') {
-    maskValue(token)
-    credentials.authorization = `Bearer ${token}`
-  }
-  if (typeof clientCertificateData === 'string' && typeof clientKeyData === 'string' && clientKeyData !== '') {
-    maskValue(clientKeyData)
-    credentials.clientCertificate = { cert: clientCertificateData, key: clientKeyData }
-  }
-  if (!credentials.authorization && credentials.clientCertificate === kubeconfigCertificate) {
-    throw unusable('a credential status with neither a token nor a client certificate and key')
-  }
-  const expiresAt = typeof expirationTimestamp === 'string' ? Date.parse(expirationTimestamp) : Number.NaN
-  return { credentials, expiresAt: Number.isFinite(expiresAt) ? expiresAt : Number.POSITIVE_INFINITY }
-}
-
-// ---- legacy auth-provider plugins, through @kubernetes/client-node ----
-
-/**
- * gcp, azure and oidc `auth-provider`s (deprecated since Kubernetes 1.22, still in old kubeconfigs) are left
- * to client-node, loaded only here: it refreshes their tokens and computes the Authorization header. The
- * TLS trust stays the endpoint's; only the header and a client certificate, if any, are taken.
- */
-function clientNodeFallback(document: KubeconfigDocument, contextName: string): CredentialSource {
-  let loading: Promise<KubeConfig> | undefined
-  const load = async (): Promise<KubeConfig> => {
-    const { KubeConfig } = await import('@kubernetes/client-node')
-    const config = new KubeConfig()
-    config.loadFromString(JSON.stringify(document)) // JSON is YAML: no need for a YAML writer
-    config.setCurrentContext(contextName)
-    return config
-  }
-  let lastToken: string | undefined
-  const compute = async (): Promise<RequestCredentials> => {
-    const config = await (loading ??= load())
-    const options: RequestOptions = { headers: {} }
-    await config.applyToHTTPSOptions(options)
-    const authorization = (options.headers as Record<string, unknown>).Authorization
-    const { cert, key } = options
-    if (typeof authorization === 'string' && authorization !== lastToken) {
-      // A refreshed token (gcp/azure `cmd-path`, an oidc refresh) was never in the kubeconfig input's masks.
-      lastToken = authorization
-      maskValue(authorization.replace(/^Bearer /, ''))
-    }
-    return {
-      authorization: typeof authorization === 'string' ? authorization : undefined,
-      clientCertificate: isPem(cert) && isPem(key) ? { cert, key } : undefined
-    }
-  }
-  // Concurrent requests share one computation: an expired token is refreshed once, not once per request.
-  let inFlight: Promise<RequestCredentials> | undefined
+  take(first)
+  let readAt = now()
   return {
-    get: () =>
-      (inFlight ??= compute().finally(() => {
-        inFlight = undefined
-      })),
+    get: () => {
+      if (now() - readAt >= TOKEN_FILE_REREAD_MS) {
+        readAt = now()
+        take(read())
+      }
+      return Promise.resolve(credentials)
+    },
     renewAfterUnauthorized: () => Promise.resolve(false)
   }
 }
 
-function isPem(value: unknown): value is string | Buffer {
-  return typeof value === 'string' || Buffer.isBuffer(value)
+/** validation.go: both forms of the certificate, or of the key, are refused, and so is a certificate alone. */
+function checkCertificateFields(body: Record<string, unknown>, refuse: (problem: string) => InputError): void {
+  if (text(body['client-certificate']) !== '' && text(body['client-certificate-data']) !== '') {
+    throw refuse('sets both client-certificate-data and client-certificate, which kubectl refuses too; keep one.')
+  }
+  const keyFile = text(body['client-key'])
+  const keyData = text(body['client-key-data'])
+  if (keyFile !== '' && keyData !== '') {
+    throw refuse('sets both client-key-data and client-key, which kubectl refuses too; keep one.')
+  }
+  if (keyFile === '' && keyData === '') {
+    throw refuse('has a client certificate but no key; add client-key-data (or client-key).')
+  }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+/**
+ * The certificate and key, from `-data` (base64 PEM) or the file, checked as tls.X509KeyPair checks them
+ * (EC, RSA and PKCS #8 keys). A key without a certificate is ignored, as client-go ignores it.
+ */
+function clientCertificateOf(
+  body: Record<string, unknown>,
+  where: string,
+  refuse: (problem: string) => InputError
+): ClientCertificate {
+  const pem = (name: string): Buffer => {
+    const data = text(body[`${name}-data`])
+    if (data !== '') return Buffer.from(data, 'base64')
+    return readNamedFile(text(body[name]), `${where} names the ${name} file`)
+  }
+  const cert = pem('client-certificate')
+  const key = pem('client-key')
+  maskValue(key.toString('utf8'))
+  const problem = keyPairProblem(cert, key)
+  if (problem) throw refuse(`has a client certificate and key that kubectl cannot use either: ${problem}.`)
+  return { cert, key }
+}
+
+/**
+ * The ExecCredential's spec.cluster for provideClusterInfo (rest/exec.go ConfigToExecCluster): the server as
+ * client-go keeps it, the TLS settings, the CA as data (read from the file when given as one), proxy-url and
+ * the cluster's `client.authentication.k8s.io/exec` extension as `config` (null without one).
+ */
+function clusterInfo(resolved: ResolvedKubeconfig): Record<string, unknown> {
+  const cluster = resolved.cluster?.body ?? {}
+  const endpoint = endpointOf(resolved)
+  const info: Record<string, unknown> = { server: execServer(resolved.server) }
+  if (endpoint.serverName) info['tls-server-name'] = endpoint.serverName
+  if (!endpoint.rejectUnauthorized) info['insecure-skip-tls-verify'] = true
+  if (endpoint.ca) info['certificate-authority-data'] = endpoint.ca.toString('base64')
+  if (text(cluster['proxy-url']) !== '') info['proxy-url'] = cluster['proxy-url']
+  if (cluster['disable-compression'] === true) info['disable-compression'] = true
+  const extensions = Array.isArray(cluster.extensions) ? (cluster.extensions as unknown[]) : []
+  const execExtension = extensions.find(
+    (entry) => isRecord(entry) && entry.name === 'client.authentication.k8s.io/exec'
+  ) as { extension?: unknown } | undefined
+  info.config = execExtension?.extension ?? null
+  return info
+}
+
+/** client_config.go ClientConfig: a server URL with a path loses its query and fragment. */
+function execServer(server: string): string {
+  const url = new URL(server)
+  if (url.pathname.length <= 1) return server
+  url.search = ''
+  url.hash = ''
+  return url.href
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
+
+function isSet(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0
+  if (isRecord(value)) return Object.keys(value).length > 0
+  return value !== undefined && value !== null && value !== ''
 }

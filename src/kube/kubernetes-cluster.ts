@@ -18,7 +18,7 @@ import {
   type Clock,
   type RetryPolicy,
   type RetryVerdict
-} from './retry.js'
+} from '../http/retry.js'
 import { HttpStatusError, type ApiRequest, type ApiTransport } from './transport.js'
 
 export interface ClusterSettings extends ErrorContext {

@@ -1,21 +1,22 @@
-// The HTTP(S) requests to the API server, on node:https with one keep-alive agent per run: the action
-// needs a handful of JSON REST calls, and loading @kubernetes/client-node for them cost more than the calls.
+// The API server's side of the action's one HTTP layer (src/http): a handful of JSON REST calls over pooled
+// keep-alive connections, through the kubeconfig's `proxy-url` or the proxy HTTPS_PROXY/NO_PROXY choose, as
+// kubectl goes. Loading @kubernetes/client-node for these calls cost more than the calls.
 //
 // Failures keep the shapes api-errors.ts reads: a non-2xx answer throws an HttpStatusError shaped like
 // client-node's ApiException ({code, body, headers}); a network or TLS failure is node's own error with its
-// `code` (ECONNREFUSED, ECONNRESET, SELF_SIGNED_CERT_IN_CHAIN…); a timeout is the signal's TimeoutError.
-// No error message or header here ever holds a request body, a response body or a credential.
-import * as http from 'node:http'
-import * as https from 'node:https'
-import { NAMESPACE_CONCURRENCY, SERVICE_ACCOUNT_CONCURRENCY } from '../apply/concurrency.js'
-import type { CredentialSource } from './credentials.js'
+// `code` (ECONNREFUSED, ECONNRESET, SELF_SIGNED_CERT_IN_CHAIN…); a proxy's refusal a ProxyError; a timeout
+// the signal's TimeoutError. No error message or header here ever holds a request body, a response body or
+// a credential.
+import { Connections, MAX_SOCKETS_PER_ROUTE } from '../http/connections.js'
+import { request, type HttpResponse } from '../http/request.js'
+import type { CredentialSource, RequestCredentials } from './credentials.js'
 import type { Endpoint } from './endpoint.js'
 
-/** Sent with every request, so the API server's audit log shows who wrote. */
-export const USER_AGENT = 'k8s-image-pull-secret-action'
-
-/** Enough for everything apply/concurrency.ts lets run at once, without queueing for a socket. */
-const MAX_SOCKETS = NAMESPACE_CONCURRENCY * SERVICE_ACCOUNT_CONCURRENCY
+/**
+ * The longest answer accepted. A list of 1000 namespaces with their managed fields is a few MB; a Secret
+ * at the API's 1 MiB limit, base64 and all, under 2 MB.
+ */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -61,57 +62,59 @@ export class InvalidResponseError extends Error {
 }
 
 export class HttpTransport implements ApiTransport {
-  private readonly agent: http.Agent
-  private readonly secure: boolean
-  /** The server URL's path without its trailing slash ('' for most servers). */
-  private readonly basePath: string
+  private readonly connections: Connections
+  /** Scheme, host and the server URL's path without its trailing slash (a path is there behind Rancher). */
+  private readonly base: string
 
   constructor(
     private readonly endpoint: Endpoint,
-    private readonly credentials: CredentialSource
+    private readonly credentials: CredentialSource,
+    maxSockets: number = MAX_SOCKETS_PER_ROUTE
   ) {
-    this.secure = endpoint.url.protocol === 'https:'
-    const agentOptions = { keepAlive: true, maxSockets: MAX_SOCKETS }
-    this.agent = this.secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions)
-    this.basePath = endpoint.url.pathname.replace(/\/+$/, '')
+    const { proxyUrl } = endpoint
+    this.connections = new Connections({
+      maxSockets,
+      proxyUrl: proxyUrl ? { url: proxyUrl, source: "the kubeconfig's proxy-url" } : undefined
+    })
+    this.base = endpoint.url.origin + endpoint.url.pathname.replace(/\/+$/, '')
   }
 
   async request<T>(request: ApiRequest): Promise<T> {
-    const { authorization, clientCertificate } = await this.credentials.get()
-    const payload = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body))
-    const headers: http.OutgoingHttpHeaders = { 'User-Agent': USER_AGENT, Accept: 'application/json' }
-    if (authorization) headers.Authorization = authorization
-    if (payload) {
-      headers['Content-Type'] = request.contentType ?? 'application/json'
-      headers['Content-Length'] = payload.length
+    const used = await this.credentials.get()
+    let response = await this.send(request, used)
+    // client-go runs an exec plugin again after a 401 and sends the request once more with what it printed.
+    if (response.status === 401 && (await this.credentials.renewAfterUnauthorized(used))) {
+      response = await this.send(request, await this.credentials.get())
     }
-    const { url } = this.endpoint
-    const options: https.RequestOptions = {
-      method: request.method,
-      // URL.hostname keeps an IPv6 address in brackets; the socket wants it bare.
-      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-      port: url.port || (this.secure ? 443 : 80),
-      path: this.basePath + request.path + queryString(request.query),
-      headers,
-      agent: this.agent
-    }
-    if (this.secure) {
-      // The agent pools connections per distinct TLS options, so a certificate an exec plugin renews gets
-      // its own connections while every other request shares them.
-      options.ca = this.endpoint.ca
-      options.rejectUnauthorized = this.endpoint.rejectUnauthorized
-      if (this.endpoint.serverName) options.servername = this.endpoint.serverName
-      if (clientCertificate) {
-        options.cert = clientCertificate.cert
-        options.key = clientCertificate.key
-      }
-    }
-    return send<T>(this.secure ? https : http, options, payload, AbortSignal.timeout(request.timeoutMs))
+    return parse(response) as T
   }
 
   /** Closes the idle keep-alive connections (tests; a run's process simply exits). */
   close(): void {
-    this.agent.destroy()
+    this.connections.close()
+  }
+
+  private send(apiRequest: ApiRequest, credentials: RequestCredentials): Promise<HttpResponse> {
+    const { authorization, clientCertificate } = credentials
+    const body = apiRequest.body === undefined ? undefined : Buffer.from(JSON.stringify(apiRequest.body))
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (authorization) headers.authorization = authorization
+    if (body) headers['content-type'] = apiRequest.contentType ?? 'application/json'
+    return request(this.connections, {
+      method: apiRequest.method,
+      url: new URL(this.base + apiRequest.path + queryString(apiRequest.query)),
+      headers,
+      body,
+      timeoutMs: apiRequest.timeoutMs,
+      maxResponseBytes: MAX_RESPONSE_BYTES,
+      tls: {
+        ca: this.endpoint.ca,
+        servername: this.endpoint.serverName,
+        rejectUnauthorized: this.endpoint.rejectUnauthorized,
+        cert: clientCertificate?.cert,
+        key: clientCertificate?.key
+      }
+    })
   }
 }
 
@@ -122,71 +125,14 @@ function queryString(query: Record<string, string | undefined> | undefined): str
   return text ? `?${text}` : ''
 }
 
-function send<T>(
-  module: typeof http | typeof https,
-  options: https.RequestOptions,
-  payload: Buffer | undefined,
-  signal: AbortSignal
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let settled = false
-    const settle = (outcome: () => void): void => {
-      if (settled) return
-      settled = true
-      signal.removeEventListener('abort', onAbort)
-      outcome()
-    }
-    const fail = (error: Error): void => {
-      settle(() => {
-        reject(error)
-      })
-    }
-    const request = module.request(options, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      // A connection closed mid-body: node's ECONNRESET `aborted`, which the retry loop knows.
-      response.on('error', fail)
-      response.on('end', () => {
-        const status = response.statusCode ?? 0
-        const text = Buffer.concat(chunks).toString('utf8')
-        if (status < 200 || status >= 300) {
-          fail(new HttpStatusError(status, text, flatHeaders(response.headers)))
-          return
-        }
-        if (text === '') {
-          settle(() => {
-            resolve(undefined as T)
-          })
-          return
-        }
-        let parsed: T
-        try {
-          parsed = JSON.parse(text) as T
-        } catch {
-          fail(new InvalidResponseError(status))
-          return
-        }
-        settle(() => {
-          resolve(parsed)
-        })
-      })
-    })
-    // The signal's own TimeoutError is what the retry loop and api-errors.ts recognise (as with fetch);
-    // destroying the request also ends a response that stalls mid-body.
-    const onAbort = (): void => {
-      fail(signal.reason as Error)
-      request.destroy()
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-    request.on('error', fail)
-    request.end(payload)
-  })
-}
-
-function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
-  const flat: Record<string, string> = {}
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
+function parse(response: HttpResponse): unknown {
+  const { status, headers } = response
+  const text = response.body.toString('utf8')
+  if (status < 200 || status >= 300) throw new HttpStatusError(status, text, headers)
+  if (text === '') return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new InvalidResponseError(status)
   }
-  return flat
 }

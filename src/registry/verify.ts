@@ -3,18 +3,22 @@
 // Basic → GET /v2/ again with Basic auth; Bearer → GET the token realm (service, scope if the challenge
 // gives one, account) with Basic auth, then GET /v2/ with the token.
 //
-// TLS trust comes from the runner's CA store plus NODE_EXTRA_CA_CERTS, which Node reads at start-up and
-// applies to every tls.connect without an explicit `ca` (undici's included); proxies from HTTPS_PROXY /
-// HTTP_PROXY / NO_PROXY (proxy.ts) through undici's ProxyAgent. Nothing here logs a credential, an
-// Authorization header or a token: debug lines hold hosts, paths and status codes only.
+// The requests go through the action's one HTTP layer (src/http), as the API server calls do: TLS trust from
+// the runner's CA store plus NODE_EXTRA_CA_CERTS (node applies both to every connection without an explicit
+// `ca`), the proxy HTTPS_PROXY / HTTP_PROXY / NO_PROXY choose as kubectl would, the same retry loop and the
+// same wording of network failures. Redirects are followed only within the registry's origin: the
+// credentials go to no other host than the one they were given for (a token realm is named by the
+// registry's challenge and checked separately). Nothing here logs a credential, an Authorization header or
+// a token: debug lines hold hosts, paths and status codes only.
 import * as core from '@actions/core'
-import { Agent, fetch, ProxyAgent, type Dispatcher, type Response } from 'undici'
 import { encodeAuth, type RegistryCredential } from '../docker-config.js'
 import { ActionError } from '../errors.js'
+import { Connections } from '../http/connections.js'
+import { networkFailure } from '../http/errors.js'
+import { request, type HttpResponse } from '../http/request.js'
+import { statusVerdict, withRetry, type RetryPolicy, type RetryVerdict } from '../http/retry.js'
 import { maskValue } from '../masking.js'
-import { withRetry, parseRetryAfter, type RetryPolicy, type RetryVerdict } from '../kube/retry.js'
 import { parseWwwAuthenticate, type Challenge } from './challenge.js'
-import { proxyFor } from './proxy.js'
 
 export interface VerifyOptions {
   /** Per request; a registry that does not answer within it counts as unreachable (after retries). */
@@ -24,8 +28,12 @@ export interface VerifyOptions {
 const DEFAULT_TIMEOUT_MS = 15_000
 // A login check is a handful of requests; a registry that stays unavailable should fail the step quickly.
 const RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 300, maxDelayMs: 2000, budgetMs: 20_000 }
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504])
-const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT'])
+// A Registry v2 answer is a small JSON document (a token, an error list): anything longer is not one.
+const MAX_RESPONSE_BYTES = 1024 * 1024
+// A login check makes a handful of sequential requests.
+const MAX_SOCKETS = 4
+const MAX_REDIRECTS = 5
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 // Keys Docker uses for Docker Hub; its Registry v2 API is served by registry-1.docker.io.
 const DOCKER_HUB_HOSTS = new Set(['index.docker.io', 'docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'])
 const SKIP_HINT = 'set verify-registry: false to skip this check'
@@ -48,71 +56,35 @@ export function registryEndpoint(server: string): RegistryEndpoint {
 
 /** A response whose status is worth another attempt, carried through withRetry as an error. */
 class RetryableStatus extends Error {
-  constructor(readonly response: Response) {
+  constructor(
+    readonly response: HttpResponse,
+    readonly verdict: RetryVerdict
+  ) {
     super(`HTTP ${response.status}`)
   }
 }
 
-// Errors are read by shape, not with instanceof: undici and node:net may create them in another realm
-// (jest's VM contexts do this), and a cause chain mixes DOMException, TypeError and system errors.
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined
-}
-
-/** The error and its causes, outermost first (bounded: a cause chain can be cyclic). */
-function causeChain(error: unknown): Record<string, unknown>[] {
-  const chain: Record<string, unknown>[] = []
-  for (let current = asRecord(error); current && chain.length < 6; current = asRecord(current.cause))
-    chain.push(current)
-  return chain
-}
-
-function errorCodes(error: unknown): string[] {
-  return causeChain(error)
-    .map((entry) => entry.code)
-    .filter((code): code is string => typeof code === 'string')
-}
-
-function isTimeout(error: unknown): boolean {
-  return causeChain(error).some((entry) => entry.name === 'TimeoutError' || entry.code === 'UND_ERR_CONNECT_TIMEOUT')
-}
-
-function innermostMessage(error: unknown): string {
-  const messages = causeChain(error)
-    .map((entry) => entry.message)
-    .filter((message): message is string => typeof message === 'string' && message !== '')
-  return messages.at(-1) ?? String(error)
-}
-
-/** The network or TLS failure as a short phrase, with the hint that fixes it where there is one. */
-export function describeNetworkFailure(error: unknown, timeoutMs: number): string {
-  if (isTimeout(error)) return `no answer within ${timeoutMs / 1000} s (timeout)`
-  const codes = errorCodes(error)
-  const code = codes.at(-1)
-  if (code === 'ECONNREFUSED') return 'connection refused (ECONNREFUSED)'
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host name does not resolve (${code})`
-  if (code === 'ECONNRESET') return 'the connection was reset (ECONNRESET)'
-  if (code && (/CERT|SELF_SIGNED|ISSUER|SIGNATURE/.test(code) || code === 'ERR_TLS_CERT_ALTNAME_INVALID')) {
-    return (
-      `its TLS certificate is not trusted: ${innermostMessage(error).split(';')[0]} (${code}); for a registry with a private CA, ` +
-      'give the runner the CA certificate through NODE_EXTRA_CA_CERTS'
-    )
+/** The network, TLS or proxy failure as a short phrase, with the hint that fixes it where there is one. */
+function describeNetworkFailure(error: unknown, timeoutMs: number): string {
+  const failure = networkFailure(error)
+  switch (failure.kind) {
+    case 'timeout':
+      return `no answer within ${timeoutMs / 1000} s (timeout)`
+    case 'certificate':
+      return failure.unknownAuthority
+        ? `its TLS certificate is not trusted: ${failure.cause}; for a registry with a private CA, give the runner ` +
+            'the CA certificate through NODE_EXTRA_CA_CERTS'
+        : `its TLS certificate is not accepted: ${failure.cause}`
+    case 'tls':
+      return `the TLS handshake failed: ${failure.cause}; if the registry serves plain HTTP only, write its key as http://HOST`
+    default:
+      return failure.cause
   }
-  const message = innermostMessage(error)
-  if (code?.startsWith('ERR_SSL')) {
-    return `the TLS handshake failed: ${message} (${code}); if the registry serves plain HTTP only, write its key as http://HOST`
-  }
-  // Anything else is named, not quoted: an unknown error's message may carry request details.
-  const name = causeChain(error).at(-1)?.name
-  return `the request failed (${code ?? (typeof name === 'string' ? name : 'unknown error')})`
 }
 
 function classify(error: unknown): RetryVerdict {
-  if (error instanceof RetryableStatus) {
-    const retryAfterMs = parseRetryAfter(error.response.headers.get('retry-after') ?? undefined, 10_000)
-    return retryAfterMs === undefined ? { retryable: true } : { retryable: true, retryAfterMs }
-  }
-  return { retryable: isTimeout(error) || errorCodes(error).some((code) => RETRYABLE_NETWORK_CODES.has(code)) }
+  if (error instanceof RetryableStatus) return error.verdict
+  return { retryable: networkFailure(error).retryable }
 }
 
 /** Scheme, host and path: never the query (a token URL carries the account name) nor any header. */
@@ -137,38 +109,53 @@ export async function verifyRegistryCredentials(
     // Inputs are validated before this runs; this guards against a key only the URL parser refuses.
     throw new ActionError(`Registry '${server}' is not a host[:port] that an HTTPS URL can be made of; ${SKIP_HINT}.`)
   }
-  // Agents per check (direct, or one per proxy): no pooled connection outlives the check, and a registry
-  // and its token realm on another host each get the route NO_PROXY gives them.
-  const dispatchers = new Map<string, Dispatcher>()
-  function dispatcherFor(url: URL): Dispatcher {
-    const proxy = proxyFor(url) ?? ''
-    let dispatcher = dispatchers.get(proxy)
-    if (!dispatcher) {
-      dispatcher = proxy ? new ProxyAgent(proxy) : new Agent()
-      dispatchers.set(proxy, dispatcher)
+  // Connections of this check only: none outlives it. The proxy is chosen per URL, so the registry and its
+  // token realm on another host each get the route NO_PROXY gives them.
+  const connections = new Connections({ maxSockets: MAX_SOCKETS })
+
+  /** One GET with timeout and retries, following same-origin redirects. */
+  async function get(url: URL, authorization?: string): Promise<HttpResponse> {
+    let current = url
+    for (let redirects = 0; ; redirects++) {
+      const response = await getOnce(current, authorization)
+      const location = response.headers.location as string | undefined
+      if (!REDIRECT_STATUSES.has(response.status) || location === undefined) return response
+      let next: URL
+      try {
+        next = new URL(location, current)
+      } catch {
+        throw unexpected(response.status, current)
+      }
+      // The header's value is not quoted: a redirect URL can carry a signed query.
+      if (next.origin !== url.origin) {
+        throw new ActionError(
+          `Registry '${server}' redirected GET ${forLog(current)} to ${next.protocol === 'http:' && url.protocol === 'https:' ? 'plain http://' : 'another host'}; ` +
+            `the credentials were not sent there; ${SKIP_HINT}.`
+        )
+      }
+      if (redirects + 1 > MAX_REDIRECTS) {
+        throw new ActionError(
+          `Registry '${server}' redirected GET ${forLog(url)} more than ${MAX_REDIRECTS} times; ${SKIP_HINT}.`
+        )
+      }
+      current = next
     }
-    return dispatcher
   }
 
-  /** GET with timeout and retries; the body is read here so the connection is released. */
-  async function get(
-    url: URL,
-    authorization?: string
-  ): Promise<{ status: number; headers: Response['headers']; body: string }> {
-    const attempt = async (): Promise<Response> => {
-      const response = await fetch(url, {
+  async function getOnce(url: URL, authorization?: string): Promise<HttpResponse> {
+    const attempt = async (): Promise<HttpResponse> => {
+      const response = await request(connections, {
+        method: 'GET',
+        url,
         headers: authorization ? { authorization } : {},
-        dispatcher: dispatcherFor(url),
-        redirect: 'follow',
-        signal: AbortSignal.timeout(timeoutMs)
+        timeoutMs,
+        maxResponseBytes: MAX_RESPONSE_BYTES
       })
-      if (RETRYABLE_STATUSES.has(response.status)) {
-        await response.body?.cancel()
-        throw new RetryableStatus(response)
-      }
+      const verdict = statusVerdict(response.status, response.headers['retry-after'], 10_000)
+      if (verdict.retryable) throw new RetryableStatus(response, verdict)
       return response
     }
-    let response: Response
+    let response: HttpResponse
     try {
       response = await withRetry(
         attempt,
@@ -183,16 +170,20 @@ export async function verifyRegistryCredentials(
       )
     } catch (error) {
       if (error instanceof RetryableStatus) response = error.response
-      else {
+      else if (networkFailure(error).kind === 'too-large') {
+        throw new ActionError(
+          `Registry '${server}' answered GET ${forLog(url)} with more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB, ` +
+            `which a Registry v2 API does not; check the registry address, or ${SKIP_HINT}.`
+        )
+      } else {
         throw new ActionError(
           `Could not reach registry '${server}' from the runner (GET ${forLog(url)}): ` +
             `${describeNetworkFailure(error, timeoutMs)}. The cluster may still be able to reach it; ${SKIP_HINT}.`
         )
       }
     }
-    const body = response.bodyUsed ? '' : await response.text().catch(() => '')
     core.debug(`verify-registry: GET ${forLog(url)} → ${response.status}`)
-    return { status: response.status, headers: response.headers, body }
+    return response
   }
 
   function rejected(status: number, answeredBy: string): ActionError {
@@ -233,7 +224,7 @@ export async function verifyRegistryCredentials(
     if (answer.status < 200 || answer.status > 299) throw unexpected(answer.status, url)
     let token: unknown
     try {
-      const parsed = JSON.parse(answer.body) as { token?: unknown; access_token?: unknown }
+      const parsed = JSON.parse(answer.body.toString('utf8')) as { token?: unknown; access_token?: unknown }
       token = parsed.token || parsed.access_token
     } catch {
       token = undefined
@@ -243,7 +234,7 @@ export async function verifyRegistryCredentials(
         `The token service of registry '${server}' (${url.host}) answered without a token; ${SKIP_HINT}.`
       )
     }
-    // The token is a credential too. undici's error for a header value it cannot send quotes the value, so
+    // The token is a credential too. node's error for a header value it cannot send quotes the value, so
     // such a token is refused here, without it.
     maskValue(token)
     if (!/^[\x21-\x7e]+$/.test(token)) {
@@ -262,7 +253,7 @@ export async function verifyRegistryCredentials(
       return
     }
     if (probe.status !== 401) throw unexpected(probe.status, apiBase)
-    const challenges = parseWwwAuthenticate(probe.headers.get('www-authenticate') ?? '')
+    const challenges = parseWwwAuthenticate(probe.headers['www-authenticate'] ?? '')
     const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic')
     if (!challenge) {
       throw new ActionError(
@@ -277,6 +268,6 @@ export async function verifyRegistryCredentials(
     if (checked.status < 200 || checked.status > 299) throw unexpected(checked.status, apiBase)
     core.debug(`verify-registry: ${apiBase.host} accepted the credentials (${challenge.scheme})`)
   } finally {
-    await Promise.all([...dispatchers.values()].map((dispatcher) => dispatcher.destroy()))
+    connections.close()
   }
 }
