@@ -29,6 +29,8 @@ var request = __webpack_require__(7777);
 var retry = __webpack_require__(8902);
 // EXTERNAL MODULE: ./src/masking.ts
 var masking = __webpack_require__(6527);
+// EXTERNAL MODULE: ./src/validation/kubelet-keyring.ts + 1 modules
+var kubelet_keyring = __webpack_require__(5918);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
 // The WWW-Authenticate header of a registry's 401 (RFC 7235): one or more challenges, each a scheme and
 // comma-separated auth-params whose values may be quoted strings holding commas, spaces and \-escapes, e.g.
@@ -121,6 +123,7 @@ function parseWwwAuthenticate(header) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 15_000;
 // A login check is a handful of requests; a registry that stays unavailable should fail the step quickly.
 const RETRY_POLICY = { maxAttempts: 3, baseDelayMs: 300, maxDelayMs: 2000, budgetMs: 20_000 };
@@ -133,16 +136,21 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 // Keys Docker uses for Docker Hub; its Registry v2 API is served by registry-1.docker.io.
 const DOCKER_HUB_HOSTS = new Set(['index.docker.io', 'docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 const SKIP_HINT = 'set verify-registry: false to skip this check';
-/** Where the Registry v2 API of a docker config key lives: scheme and path dropped, port kept, Docker Hub mapped. */
+/**
+ * The Registry v2 API that pulls through a docker config key reach: the host of the key as kubelet files it
+ * (kubelet-keyring.ts: a lower-case scheme and a leading /v1/ or /v2/ dropped, the path kept for matching
+ * only), which is the host of every image kubelet offers the key for; Docker Hub's names go to the host its
+ * images are pulled from. undefined for a key kubelet offers for no image (`HTTPS://…`, a host that cannot
+ * be one): no pull ever sends those credentials, so there is nothing to check.
+ */
 function registryEndpoint(server) {
-    const scheme = /^(https?):\/\//i.exec(server);
-    const rest = scheme ? server.slice(scheme[0].length) : server;
-    const authority = rest.split('/')[0] ?? '';
-    if (DOCKER_HUB_HOSTS.has(authority.toLowerCase()))
+    const host = (0,kubelet_keyring/* kubeletKeyOf */.R)(server)?.split('/')[0];
+    if (host === undefined || !/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d+)?$/.test(host))
+        return undefined;
+    if (DOCKER_HUB_HOSTS.has(host.toLowerCase()))
         return { origin: 'https://registry-1.docker.io' };
     // Plain HTTP only when asked for: falling back to it would send the credentials in clear text.
-    const protocol = scheme?.[1]?.toLowerCase() === 'http' ? 'http' : 'https';
-    return { origin: `${protocol}://${authority}` };
+    return { origin: `${server.startsWith('http://') ? 'http' : 'https'}://${host}` };
 }
 /** A response whose status is worth another attempt, carried through withRetry as an error. */
 class RetryableStatus extends Error {
@@ -187,9 +195,14 @@ async function verifyRegistryCredentials(credential, options = {}) {
         return;
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const endpoint = registryEndpoint(server);
+    if (!endpoint) {
+        core/* warning */.$e(`Registry '${server}' is a key kubelet uses for no image, so verify-registry has nothing to check; skipped.`);
+        return;
+    }
     let apiBase;
     try {
-        apiBase = new URL('/v2/', registryEndpoint(server).origin);
+        apiBase = new URL('/v2/', endpoint.origin);
     }
     catch {
         // Inputs are validated before this runs; this guards against a key only the URL parser refuses.

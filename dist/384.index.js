@@ -2457,7 +2457,8 @@ function asRecord(value) {
 // only refuses what can never match an image (or is a typo): whitespace, other schemes, user info, queries.
 
 // A DNS label, or a glob over one (the kubelet matches keys like `*.dkr.ecr.*.amazonaws.com`). Upper case
-// is accepted because registries are matched case-insensitively by the kubelet.
+// is accepted, as kubectl accepts it, although kubelet compares hosts as written (a `GHCR.io` key matches
+// no image): pull-check.ts warns about such keys with the fix, rather than refusing what kubectl stores.
 const HOST_LABEL_RE = /^(?:\*|[A-Za-z0-9*](?:[-A-Za-z0-9_*]{0,61}[A-Za-z0-9*])?)$/;
 const PATH_RE = /^(?:\/[A-Za-z0-9._~!$&'()*+,;=:@%-]*)*$/;
 /** Why a registry server string cannot be used, or undefined when it can. Never echoes user info. */

@@ -31801,7 +31801,7 @@ async function run() {
         }
         else {
             core/* saveState */.LZ(POST_STATE_KEY, 'true');
-            const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(221), __nccwpck_require__.e(384), __nccwpck_require__.e(569)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3569));
+            const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(221), __nccwpck_require__.e(384), __nccwpck_require__.e(310)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8310));
             await runMain();
         }
     }

@@ -18,6 +18,7 @@ import { networkFailure } from '../http/errors.js'
 import { request, type HttpResponse } from '../http/request.js'
 import { statusVerdict, withRetry, type RetryPolicy, type RetryVerdict } from '../http/retry.js'
 import { maskValue } from '../masking.js'
+import { kubeletKeyOf } from '../validation/kubelet-keyring.js'
 import { parseWwwAuthenticate, type Challenge } from './challenge.js'
 
 export interface VerifyOptions {
@@ -43,15 +44,19 @@ export interface RegistryEndpoint {
   origin: string
 }
 
-/** Where the Registry v2 API of a docker config key lives: scheme and path dropped, port kept, Docker Hub mapped. */
-export function registryEndpoint(server: string): RegistryEndpoint {
-  const scheme = /^(https?):\/\//i.exec(server)
-  const rest = scheme ? server.slice(scheme[0].length) : server
-  const authority = rest.split('/')[0] ?? ''
-  if (DOCKER_HUB_HOSTS.has(authority.toLowerCase())) return { origin: 'https://registry-1.docker.io' }
+/**
+ * The Registry v2 API that pulls through a docker config key reach: the host of the key as kubelet files it
+ * (kubelet-keyring.ts: a lower-case scheme and a leading /v1/ or /v2/ dropped, the path kept for matching
+ * only), which is the host of every image kubelet offers the key for; Docker Hub's names go to the host its
+ * images are pulled from. undefined for a key kubelet offers for no image (`HTTPS://…`, a host that cannot
+ * be one): no pull ever sends those credentials, so there is nothing to check.
+ */
+export function registryEndpoint(server: string): RegistryEndpoint | undefined {
+  const host = kubeletKeyOf(server)?.split('/')[0]
+  if (host === undefined || !/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d+)?$/.test(host)) return undefined
+  if (DOCKER_HUB_HOSTS.has(host.toLowerCase())) return { origin: 'https://registry-1.docker.io' }
   // Plain HTTP only when asked for: falling back to it would send the credentials in clear text.
-  const protocol = scheme?.[1]?.toLowerCase() === 'http' ? 'http' : 'https'
-  return { origin: `${protocol}://${authority}` }
+  return { origin: `${server.startsWith('http://') ? 'http' : 'https'}://${host}` }
 }
 
 /** A response whose status is worth another attempt, carried through withRetry as an error. */
@@ -102,9 +107,16 @@ export async function verifyRegistryCredentials(
     return
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const endpoint = registryEndpoint(server)
+  if (!endpoint) {
+    core.warning(
+      `Registry '${server}' is a key kubelet uses for no image, so verify-registry has nothing to check; skipped.`
+    )
+    return
+  }
   let apiBase: URL
   try {
-    apiBase = new URL('/v2/', registryEndpoint(server).origin)
+    apiBase = new URL('/v2/', endpoint.origin)
   } catch {
     // Inputs are validated before this runs; this guards against a key only the URL parser refuses.
     throw new ActionError(`Registry '${server}' is not a host[:port] that an HTTPS URL can be made of; ${SKIP_HINT}.`)
