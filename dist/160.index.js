@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __webpack_require__(3218);
-// EXTERNAL MODULE: ./src/docker-config.ts
-var docker_config = __webpack_require__(7706);
+// EXTERNAL MODULE: ./src/docker-config/docker-config.ts
+var docker_config = __webpack_require__(5964);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http/connections.ts + 1 modules

@@ -301,7 +301,7 @@ class HandshakeReader {
 
 /**
  * Connections per route by default: at least as many requests as the action has in flight to one server
- * (apply/concurrency.ts: 32 namespaces × 4 service-account writes), so no request waits for a socket.
+ * (reconcile/concurrency.ts: 32 namespaces × 4 service-account writes), so no request waits for a socket.
  */
 const MAX_SOCKETS_PER_ROUTE = 128;
 /** node's agent takes a socket made later through the callback: the socket, or the error alone. */

@@ -31787,7 +31787,7 @@ var __webpack_exports__ = {};
 var core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/run.ts
 // The action's one error boundary. The same bundle runs as the main step and, at the end of the job, as
 // the post step (action.yml `post:`); saved state tells them apart, as actions/checkout does.
 
@@ -31796,12 +31796,12 @@ const POST_STATE_KEY = 'is-post';
 async function run() {
     try {
         if (core/* getState */.Gu(POST_STATE_KEY) === 'true') {
-            const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(221), __nccwpck_require__.e(384), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661));
+            const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(221), __nccwpck_require__.e(185), __nccwpck_require__.e(744)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3744));
             await runPost();
         }
         else {
             core/* saveState */.LZ(POST_STATE_KEY, 'true');
-            const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(221), __nccwpck_require__.e(384), __nccwpck_require__.e(310)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8310));
+            const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(221), __nccwpck_require__.e(185), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4625));
             await runMain();
         }
     }

@@ -1,4 +1,4 @@
-import { run } from './main.js'
+import { run } from './run.js'
 
 // The entry point only starts the action: importing a module never reads inputs.
 void run()

@@ -5,8 +5,8 @@
 // `auth` and in the Secret's data). The action also never prints these; masking is the second fence.
 import * as core from '@actions/core'
 import { FAILSAFE_SCHEMA, load } from 'js-yaml'
-import type { RegistryCredential } from './docker-config.js'
-import { encodeAuth } from './docker-config.js'
+import type { RegistryCredential } from './docker-config/docker-config.js'
+import { encodeAuth } from './docker-config/docker-config.js'
 
 /**
  * A line of a multi-line secret is registered on its own only when, trimmed, it has at least this many

@@ -3,7 +3,7 @@
 // variable VERIFY_CREDENTIAL as JSON ({server, username, password}), never on the command line.
 // Prints `accepted` and exits 0, or prints the error's message and exits 1.
 import { verifyRegistryCredentials } from '../src/registry/verify.js'
-import type { RegistryCredential } from '../src/docker-config.js'
+import type { RegistryCredential } from '../src/docker-config/docker-config.js'
 
 const credential = JSON.parse(process.env.VERIFY_CREDENTIAL ?? '{}') as RegistryCredential
 try {

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { connect } from '../../src/kube/client.js'
+import { connect } from '../../src/kube/connect.js'
 import { resolveKubeconfig } from '../../src/kube/kubeconfig.js'
 import { runAction } from '../../test-support/action-run.js'
 import { closedPort } from '../../test-support/registry-helpers.js'

@@ -7,7 +7,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import { createServer as createHttpsServer } from 'node:https'
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
 import tls from 'node:tls'
-import { NAMESPACE_CONCURRENCY, SERVICE_ACCOUNT_CONCURRENCY } from '../../src/apply/concurrency.js'
+import { NAMESPACE_CONCURRENCY, SERVICE_ACCOUNT_CONCURRENCY } from '../../src/reconcile/concurrency.js'
 import { Connections, MAX_SOCKETS_PER_ROUTE } from '../../src/http/connections.js'
 import { networkFailure, ResponseTooLargeError } from '../../src/http/errors.js'
 import { request, USER_AGENT, type HttpRequest } from '../../src/http/request.js'

@@ -3,9 +3,9 @@
 // that persist fail the step within a bounded time, with one clear line per namespace. The faults come from
 // this file's proxy in front of the real kube-apiserver; everything else is the real server's doing.
 import { jest } from '@jest/globals'
-import { REQUEST_TIMEOUT_MS, transportFor } from '../../src/kube/client.js'
+import { REQUEST_TIMEOUT_MS, transportFor } from '../../src/kube/connect.js'
 import { resolveKubeconfig } from '../../src/kube/kubeconfig.js'
-import { KubernetesCluster } from '../../src/kube/kubernetes-cluster.js'
+import { RestCluster } from '../../src/kube/rest-cluster.js'
 import { KubeApiError } from '../../src/kube/api-errors.js'
 import { DEFAULT_RETRY_POLICY } from '../../src/http/retry.js'
 import {
@@ -263,7 +263,7 @@ test('a stall that persists: every attempt is cut off, and the call fails after 
   // stdout: keep them out.
   const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
   const transport = transportFor(resolveKubeconfig({ inline: cluster.kubeconfig() }))
-  const client = new KubernetesCluster(transport, {
+  const client = new RestCluster(transport, {
     server: cluster.url,
     contextName: 'control-plane',
     requestTimeoutMs

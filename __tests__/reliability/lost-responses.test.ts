@@ -4,10 +4,10 @@
 // proxy holds the request past the client's timeout and then passes it on to the real kube-apiserver, which
 // carries it out for a client that is no longer listening.
 import { jest } from '@jest/globals'
-import { addPullSecret } from '../../src/apply/service-accounts.js'
-import { transportFor } from '../../src/kube/client.js'
+import { addPullSecret } from '../../src/reconcile/service-accounts.js'
+import { transportFor } from '../../src/kube/connect.js'
 import { resolveKubeconfig } from '../../src/kube/kubeconfig.js'
-import { KubernetesCluster } from '../../src/kube/kubernetes-cluster.js'
+import { RestCluster } from '../../src/kube/rest-cluster.js'
 import {
   pullSecretNames,
   seedNamespace,
@@ -30,7 +30,7 @@ const STALL_MS = 2000
 const RETRY_DELAY_MS = 3000
 
 let cluster: TestCluster
-let client: KubernetesCluster
+let client: RestCluster
 let transport: ReturnType<typeof transportFor>
 beforeAll(async () => {
   cluster = await startCluster()
@@ -43,7 +43,7 @@ beforeEach(() => {
   jest.spyOn(Math, 'random').mockReturnValue(1)
   jest.spyOn(process.stdout, 'write').mockImplementation(() => true) // the token's ::add-mask::, core.debug lines
   transport ??= transportFor(resolveKubeconfig({ inline: cluster.kubeconfig() }))
-  client ??= new KubernetesCluster(transport, {
+  client ??= new RestCluster(transport, {
     server: cluster.url,
     contextName: 'control-plane',
     requestTimeoutMs: REQUEST_TIMEOUT_MS,

@@ -24,8 +24,8 @@ import {
   tokenOf,
   writeScript
 } from '../../test-support/reliability.js'
-import { serializeDockerConfig, dockerConfigFromCredentials } from '../../src/docker-config.js'
-import { REQUEST_TIMEOUT_MS } from '../../src/kube/client.js'
+import { serializeDockerConfig, dockerConfigFromCredentials } from '../../src/docker-config/docker-config.js'
+import { REQUEST_TIMEOUT_MS } from '../../src/kube/connect.js'
 
 // A namespace of this file's own: the control plane is shared with the other test files.
 const namespace = uniqueName('guarded')

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { NamespaceResult } from '../../src/apply/namespace.js'
+import type { NamespaceResult } from '../../src/reconcile/namespace.js'
 import { isChanged, namespacesHoldingSecret, resultEntries, writeSummary } from '../../src/report/outputs.js'
 
 const results: NamespaceResult[] = [

@@ -17,7 +17,7 @@ import { openTunnel } from './tunnel.js'
 
 /**
  * Connections per route by default: at least as many requests as the action has in flight to one server
- * (apply/concurrency.ts: 32 namespaces × 4 service-account writes), so no request waits for a socket.
+ * (reconcile/concurrency.ts: 32 namespaces × 4 service-account writes), so no request waits for a socket.
  */
 export const MAX_SOCKETS_PER_ROUTE = 128
 

@@ -8,8 +8,8 @@
 // positions (`yaml`), and every such sign fails the input, naming the entry and the fix but never quoting
 // the text: the parser's own messages quote it, so only its error code and the position are used.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node, type Pair } from 'yaml'
-import type { RegistryCredential } from '../docker-config.js'
-import { validateCredential } from '../docker-config.js'
+import type { RegistryCredential } from '../docker-config/docker-config.js'
+import { validateCredential } from '../docker-config/docker-config.js'
 import { InputError } from '../errors.js'
 import { maskCredential, maskValue } from '../masking.js'
 import { redactedServer } from '../validation/registry-server.js'

@@ -1,7 +1,7 @@
-// The few Kubernetes API calls the action makes, behind a small interface so that the apply logic reads as
-// what it does and can be exercised against any implementation. This module loads nothing at run time:
-// the implementation (kubernetes-cluster.ts, on the transport of transport.ts) is loaded by kube/client.ts,
-// lazily, once the inputs are known to be good. @kubernetes/client-node supplies the types only.
+// The few Kubernetes API calls the action makes, behind a small interface so that the reconcile logic reads
+// as what it does and can be exercised against any implementation. This module loads nothing at run time:
+// the implementation (rest-cluster.ts, on the transport of transport.ts) is built by kube/connect.ts,
+// loaded lazily once the inputs are known to be good. @kubernetes/client-node supplies the types only.
 import type { V1Secret, V1ServiceAccount } from '@kubernetes/client-node'
 
 /** The field manager of every write: a fixed name, so server-side apply recognises our own fields. */
@@ -11,7 +11,7 @@ export interface WriteOptions {
   dryRun: boolean
 }
 
-/** What the apply logic needs from a cluster. */
+/** What the reconcile logic (src/reconcile/) needs from a cluster. */
 export interface Cluster {
   /** undefined when the Secret does not exist (or its namespace does not). */
   readSecret(namespace: string, name: string): Promise<V1Secret | undefined>

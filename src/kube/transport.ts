@@ -34,7 +34,7 @@ export interface ApiRequest {
   timeoutMs: number
 }
 
-/** What KubernetesCluster needs from a transport: one attempt of one request, parsed JSON back. */
+/** What RestCluster needs from a transport: one attempt of one request, parsed JSON back. */
 export interface ApiTransport {
   request<T>(request: ApiRequest): Promise<T>
 }

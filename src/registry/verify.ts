@@ -11,7 +11,7 @@
 // registry's challenge and checked separately). Nothing here logs a credential, an Authorization header or
 // a token: debug lines hold hosts, paths and status codes only.
 import * as core from '@actions/core'
-import { encodeAuth, type RegistryCredential } from '../docker-config.js'
+import { encodeAuth, type RegistryCredential } from '../docker-config/docker-config.js'
 import { ActionError } from '../errors.js'
 import { Connections } from '../http/connections.js'
 import { networkFailure } from '../http/errors.js'

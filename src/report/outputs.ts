@@ -1,7 +1,7 @@
 // The step's outputs and job summary. Neither ever holds a credential, nor a hash of one: the summary names
 // registries by server only.
 import * as core from '@actions/core'
-import type { NamespaceResult } from '../apply/namespace.js'
+import type { NamespaceResult } from '../reconcile/namespace.js'
 
 /** One `result` output entry, as documented in the README. */
 export interface ResultEntry {

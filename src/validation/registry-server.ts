@@ -6,7 +6,7 @@ import { isIPv4, isIPv6 } from 'node:net'
 
 // A DNS label, or a glob over one (the kubelet matches keys like `*.dkr.ecr.*.amazonaws.com`). Upper case
 // is accepted, as kubectl accepts it, although kubelet compares hosts as written (a `GHCR.io` key matches
-// no image): pull-check.ts warns about such keys with the fix, rather than refusing what kubectl stores.
+// no image): docker-config/pull-check.ts warns about such keys with the fix, rather than refusing what kubectl stores.
 const HOST_LABEL_RE = /^(?:\*|[A-Za-z0-9*](?:[-A-Za-z0-9_*]{0,61}[A-Za-z0-9*])?)$/
 const PATH_RE = /^(?:\/[A-Za-z0-9._~!$&'()*+,;=:@%-]*)*$/
 

@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs'
 import { load } from 'js-yaml'
 import { InputError } from '../../src/errors.js'
-import { readInputs } from '../../src/inputs.js'
+import { readInputs } from '../../src/inputs/read-inputs.js'
 import {
   DOCKER_HUB_KEY,
   checkImagesHaveCredentials,
   registryKeyWarnings,
   type ImageToPull
-} from '../../src/pull-check.js'
+} from '../../src/docker-config/pull-check.js'
 import { parseImageReference } from '../../src/validation/image-reference.js'
 import { kubeletOffers } from '../../src/validation/kubelet-keyring.js'
 

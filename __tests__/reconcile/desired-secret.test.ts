@@ -1,5 +1,5 @@
 import type { V1Secret } from '@kubernetes/client-node'
-import { compareSecret, desiredSecret, MANAGED_BY_LABEL, type SecretSpec } from '../../src/apply/desired-secret.js'
+import { compareSecret, desiredSecret, MANAGED_BY_LABEL, type SecretSpec } from '../../src/reconcile/desired-secret.js'
 
 const spec: SecretSpec = {
   name: 'regcred',

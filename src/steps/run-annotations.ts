@@ -1,7 +1,7 @@
 // Which workflow run last changed the credentials, recorded on the Secret so that a person looking at the
 // cluster can find it. Read straight from the variables the runner sets for every step: @actions/github's
 // `context` reads the same ones, but loading it pulls Octokit (220 kB) into every run for three strings.
-import { RUN_ANNOTATION_PREFIX } from './apply/desired-secret.js'
+import { RUN_ANNOTATION_PREFIX } from '../reconcile/desired-secret.js'
 
 export function runAnnotations(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const annotations: Record<string, string> = {}

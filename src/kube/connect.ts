@@ -6,14 +6,14 @@ import type { Cluster } from './cluster.js'
 import { credentialsOf } from './credentials.js'
 import { endpointOf } from './endpoint.js'
 import type { ResolvedKubeconfig } from './kubeconfig.js'
-import { KubernetesCluster } from './kubernetes-cluster.js'
+import { RestCluster } from './rest-cluster.js'
 import { HttpTransport } from './transport.js'
 
 /** Per-attempt deadline of every API request; retries get a fresh one. */
 export const REQUEST_TIMEOUT_MS = 10_000
 
 export function connect(kubeconfig: ResolvedKubeconfig): Cluster {
-  return new KubernetesCluster(transportFor(kubeconfig), {
+  return new RestCluster(transportFor(kubeconfig), {
     server: kubeconfig.server,
     contextName: kubeconfig.contextName,
     requestTimeoutMs: REQUEST_TIMEOUT_MS
@@ -21,7 +21,7 @@ export function connect(kubeconfig: ResolvedKubeconfig): Cluster {
 }
 
 /**
- * The transport alone, for a KubernetesCluster with other settings (tests use a short timeout). The
+ * The transport alone, for a RestCluster with other settings (tests use a short timeout). The
  * endpoint is read first, so a cluster's problem is reported before its user's.
  */
 export function transportFor(kubeconfig: ResolvedKubeconfig): HttpTransport {

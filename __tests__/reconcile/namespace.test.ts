@@ -1,8 +1,8 @@
-// applyToNamespace against an in-memory Cluster: what a namespace reports when one of its service accounts
+// reconcileNamespace against an in-memory Cluster: what a namespace reports when one of its service accounts
 // fails while another is still being written.
 import { jest } from '@jest/globals'
 import type { V1Secret, V1ServiceAccount } from '@kubernetes/client-node'
-import { applyToNamespace, type NamespacePlan } from '../../src/apply/namespace.js'
+import { reconcileNamespace, type NamespacePlan } from '../../src/reconcile/namespace.js'
 import { KubeApiError } from '../../src/kube/api-errors.js'
 import type { Cluster } from '../../src/kube/cluster.js'
 
@@ -48,7 +48,7 @@ const plan: NamespacePlan = {
 
 test('one service account failing: the namespace reports only once every other account has settled', async () => {
   const cluster = clusterWith(['builder', 'default'], { rejected: 'builder', slow: 'default', slowMs: 150 })
-  const result = await applyToNamespace(cluster, 'apps', plan)
+  const result = await reconcileNamespace(cluster, 'apps', plan)
   expect(result.error).toBe('Cannot update serviceaccounts/builder: denied')
   expect(result.secret).toBe('created')
   // The write that succeeded is in the result (and so in the clean-up plan), not still in flight.

@@ -1,9 +1,9 @@
 // The post step (action.yml `post:`): with `cleanup: true`, removes what the main step wrote.
 import * as core from '@actions/core'
-import { cleanUp, loadCleanupPlan } from './cleanup.js'
-import { ActionError } from './errors.js'
-import { readConnectionInputs } from './inputs.js'
-import { resolveKubeconfig } from './kube/kubeconfig.js'
+import { cleanUp, loadCleanupPlan } from '../reconcile/cleanup.js'
+import { ActionError } from '../errors.js'
+import { readConnectionInputs } from '../inputs/read-inputs.js'
+import { resolveKubeconfig } from '../kube/kubeconfig.js'
 
 export async function runPost(): Promise<void> {
   const plan = loadCleanupPlan()
@@ -13,7 +13,7 @@ export async function runPost(): Promise<void> {
     return
   }
   const { kubeconfig, context } = readConnectionInputs()
-  const { connect } = await import('./kube/client.js')
+  const { connect } = await import('../kube/connect.js')
   const cluster = connect(resolveKubeconfig({ inline: kubeconfig, context }))
   const failures = await cleanUp(cluster, plan)
   if (failures.length > 0) {

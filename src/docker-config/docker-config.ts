@@ -2,9 +2,9 @@
 // `kubectl create secret docker-registry` builds it (staging/src/k8s.io/kubectl/pkg/cmd/create/
 // create_secret_docker.go): {"auths":{SERVER:{"username","password","email"?,"auth"}}}, auth = standard
 // base64 of `username:password`, compact, no trailing newline, the server used verbatim as the key.
-// Pure functions only: reading inputs and masking happen in inputs.ts and masking.ts.
-import { InputError } from './errors.js'
-import { redactedServer, registryServerProblem } from './validation/registry-server.js'
+// Pure functions only: reading inputs and masking happen in inputs/read-inputs.ts and masking.ts.
+import { InputError } from '../errors.js'
+import { redactedServer, registryServerProblem } from '../validation/registry-server.js'
 
 export interface RegistryCredential {
   server: string

@@ -1,5 +1,5 @@
-import { credentialLifetimeWarnings } from '../../src/credential-lifetime.js'
-import type { RegistryCredential } from '../../src/docker-config.js'
+import { credentialLifetimeWarnings } from '../../src/docker-config/credential-lifetime.js'
+import type { RegistryCredential } from '../../src/docker-config/docker-config.js'
 
 const cases: Array<{ name: string; credential: RegistryCredential; warning: RegExp | undefined }> = [
   {

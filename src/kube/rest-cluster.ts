@@ -37,8 +37,8 @@ interface CallState {
   firstForbiddenAt?: number
 }
 
-/** The core/v1 REST calls the action makes. Created by kube/client.ts. */
-export class KubernetesCluster implements Cluster {
+/** The core/v1 REST calls the action makes. Created by kube/connect.ts. */
+export class RestCluster implements Cluster {
   private readonly retryPolicy: RetryPolicy
   private readonly clock: Clock
   /** Whether the API server has answered any request of this step (any HTTP status). */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { load } from 'js-yaml'
 import { InputError } from '../../src/errors.js'
-import { readConnectionInputs, readInputs } from '../../src/inputs.js'
+import { readConnectionInputs, readInputs } from '../../src/inputs/read-inputs.js'
 
 const actionYml = load(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
   inputs: Record<string, { default?: string; required?: boolean }>
@@ -757,8 +757,8 @@ describe('readInputs: bad inputs', () => {
 })
 
 describe('action.yml', () => {
-  test('declares exactly the inputs that src/inputs.ts reads; defaults only there', () => {
-    const source = readFileSync(new URL('../../src/inputs.ts', import.meta.url), 'utf8')
+  test('declares exactly the inputs that src/inputs/read-inputs.ts reads; defaults only there', () => {
+    const source = readFileSync(new URL('../../src/inputs/read-inputs.ts', import.meta.url), 'utf8')
     const read = new Set<string>()
     for (const match of source.matchAll(
       /(?:getInput|getBooleanInput|getMultilineInput|readList|readBoolean|readSingleLine|readKeyValueLines)\(\s*'([a-z-]+)'/g

@@ -8,8 +8,8 @@ import {
   maskKubeconfig,
   maskSerializedConfig,
   maskValue
-} from '../../src/masking.js'
-import { dockerConfigFromCredentials, encodeAuth, serializeDockerConfig } from '../../src/docker-config.js'
+} from '../src/masking.js'
+import { dockerConfigFromCredentials, encodeAuth, serializeDockerConfig } from '../src/docker-config/docker-config.js'
 
 function masksOf(action: () => void): string[] {
   const masks: string[] = []

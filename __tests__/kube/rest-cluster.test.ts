@@ -4,7 +4,7 @@
 // the server had answered before, and gives the second one more try. Scripted here with a fake transport,
 // so that the attempt counts are exact; __tests__/reliability/apiserver-restart.test.ts restarts the real one.
 import { KubeApiError } from '../../src/kube/api-errors.js'
-import { KubernetesCluster } from '../../src/kube/kubernetes-cluster.js'
+import { RestCluster } from '../../src/kube/rest-cluster.js'
 import { HttpStatusError, type ApiRequest, type ApiTransport } from '../../src/kube/transport.js'
 import { fakeClock, type FakeClock } from '../../test-support/fake-clock.js'
 
@@ -32,8 +32,8 @@ function scripted(script: (() => unknown)[]): ApiTransport & { calls: number } {
   return transport
 }
 
-function cluster(transport: ApiTransport, clock: FakeClock = fakeClock()): KubernetesCluster {
-  return new KubernetesCluster(transport, {
+function cluster(transport: ApiTransport, clock: FakeClock = fakeClock()): RestCluster {
+  return new RestCluster(transport, {
     server: 'https://127.0.0.1:6443',
     contextName: 'test',
     requestTimeoutMs: 1000,

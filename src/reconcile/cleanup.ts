@@ -2,11 +2,11 @@
 // The main step saves a plan (names only, never a credential) with core.saveState; the post step, a new
 // process running the same bundle, reads it back and carries it out.
 import * as core from '@actions/core'
-import type { NamespaceResult } from './apply/namespace.js'
-import { mapConcurrently, NAMESPACE_CONCURRENCY } from './apply/concurrency.js'
-import { removePullSecret } from './apply/service-accounts.js'
-import { errorMessage } from './errors.js'
-import type { Cluster } from './kube/cluster.js'
+import type { NamespaceResult } from './namespace.js'
+import { mapConcurrently, NAMESPACE_CONCURRENCY } from './concurrency.js'
+import { removePullSecret } from './service-accounts.js'
+import { errorMessage } from '../errors.js'
+import type { Cluster } from '../kube/cluster.js'
 
 const STATE_KEY = 'cleanup-plan'
 

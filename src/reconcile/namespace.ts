@@ -40,21 +40,21 @@ export interface NamespaceResult {
 
 const DEFAULT_SERVICE_ACCOUNT = 'default'
 
-export async function applyToNamespace(
+export async function reconcileNamespace(
   cluster: Cluster,
   namespace: string,
   plan: NamespacePlan
 ): Promise<NamespaceResult> {
   const result: NamespaceResult = { namespace, serviceAccounts: {}, namespaceCreated: false }
   try {
-    await reconcileNamespace(cluster, namespace, plan, result)
+    await reconcileNamespaceSteps(cluster, namespace, plan, result)
   } catch (error) {
     result.error = errorMessage(error)
   }
   return result
 }
 
-async function reconcileNamespace(
+async function reconcileNamespaceSteps(
   cluster: Cluster,
   namespace: string,
   plan: NamespacePlan,

@@ -13,8 +13,8 @@ import {
   normalizeDockerConfig,
   secretDataSize,
   serializeDockerConfig
-} from '../../src/docker-config.js'
-import type { RegistryCredential } from '../../src/docker-config.js'
+} from '../../src/docker-config/docker-config.js'
+import type { RegistryCredential } from '../../src/docker-config/docker-config.js'
 import { InputError } from '../../src/errors.js'
 import { pinnedKubectl } from '../../test-support/cluster.js'
 import { credentialCases, type CredentialCase } from '../../test-support/credential-cases.js'

@@ -8,11 +8,11 @@ const POST_STATE_KEY = 'is-post'
 export async function run(): Promise<void> {
   try {
     if (core.getState(POST_STATE_KEY) === 'true') {
-      const { runPost } = await import('./post.js')
+      const { runPost } = await import('./steps/post-step.js')
       await runPost()
     } else {
       core.saveState(POST_STATE_KEY, 'true')
-      const { runMain } = await import('./apply-step.js')
+      const { runMain } = await import('./steps/main-step.js')
       await runMain()
     }
   } catch (error) {

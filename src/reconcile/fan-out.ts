@@ -1,11 +1,11 @@
-// Applies to every target namespace at once, bounded, so 100 namespaces take a few round trips of time
+// Reconciles every target namespace at once, bounded, so 100 namespaces take a few round trips of time
 // rather than 100 times one; one namespace failing does not stop the others.
 import * as core from '@actions/core'
 import type { Cluster } from '../kube/cluster.js'
 import { mapConcurrently, NAMESPACE_CONCURRENCY } from './concurrency.js'
-import { applyToNamespace, type NamespacePlan, type NamespaceResult } from './namespace.js'
+import { reconcileNamespace, type NamespacePlan, type NamespaceResult } from './namespace.js'
 
-export async function applyToNamespaces(
+export async function reconcileNamespaces(
   cluster: Cluster,
   namespaces: string[],
   plan: NamespacePlan
@@ -13,5 +13,5 @@ export async function applyToNamespaces(
   core.info(
     `Applying secret "${plan.secret.name}" to ${namespaces.length} namespace${namespaces.length === 1 ? '' : 's'}${plan.dryRun ? ' (dry run: nothing is changed)' : ''}`
   )
-  return mapConcurrently(namespaces, NAMESPACE_CONCURRENCY, (namespace) => applyToNamespace(cluster, namespace, plan))
+  return mapConcurrently(namespaces, NAMESPACE_CONCURRENCY, (namespace) => reconcileNamespace(cluster, namespace, plan))
 }

@@ -1,17 +1,17 @@
 // The main step: inputs → docker config → (registry check) → every target namespace → outputs.
 import * as core from '@actions/core'
-import { applyToNamespaces } from './apply/fan-out.js'
-import type { NamespacePlan } from './apply/namespace.js'
-import { resolveTargets } from './apply/targets.js'
-import { cleanupPlanOf, saveCleanupPlan } from './cleanup.js'
-import { credentialLifetimeWarnings } from './credential-lifetime.js'
-import { serializeDockerConfig } from './docker-config.js'
-import { ActionError } from './errors.js'
-import { readInputs } from './inputs.js'
-import { resolveKubeconfig } from './kube/kubeconfig.js'
-import { maskSerializedConfig } from './masking.js'
-import { checkImagesHaveCredentials, registryKeyWarnings } from './pull-check.js'
-import { setOutputs, writeSummary } from './report/outputs.js'
+import { reconcileNamespaces } from '../reconcile/fan-out.js'
+import type { NamespacePlan } from '../reconcile/namespace.js'
+import { resolveTargets } from '../reconcile/targets.js'
+import { cleanupPlanOf, saveCleanupPlan } from '../reconcile/cleanup.js'
+import { credentialLifetimeWarnings } from '../docker-config/credential-lifetime.js'
+import { serializeDockerConfig } from '../docker-config/docker-config.js'
+import { ActionError } from '../errors.js'
+import { readInputs } from '../inputs/read-inputs.js'
+import { resolveKubeconfig } from '../kube/kubeconfig.js'
+import { maskSerializedConfig } from '../masking.js'
+import { checkImagesHaveCredentials, registryKeyWarnings } from '../docker-config/pull-check.js'
+import { setOutputs, writeSummary } from '../report/outputs.js'
 import { runAnnotations } from './run-annotations.js'
 
 /** How long to wait for the `default` service account of a namespace created moments ago. */
@@ -30,7 +30,7 @@ export async function runMain(): Promise<void> {
   maskSerializedConfig(dockerConfigJson)
   for (const warning of credentialLifetimeWarnings(inputs.credentials)) core.warning(warning)
 
-  const { connect } = await import('./kube/client.js')
+  const { connect } = await import('../kube/connect.js')
   // Reads the files the kubeconfig names (certificates, token files) and fails on a bad one: no request yet.
   const cluster = connect(kubeconfig)
   core.debug(
@@ -38,7 +38,7 @@ export async function runMain(): Promise<void> {
   )
 
   if (inputs.verifyRegistry) {
-    const { verifyRegistryCredentials } = await import('./registry/verify.js')
+    const { verifyRegistryCredentials } = await import('../registry/verify.js')
     await Promise.all(inputs.credentials.map((credential) => verifyRegistryCredentials(credential)))
     core.info(`Registry credentials accepted by ${registries.join(', ')}`)
   }
@@ -59,7 +59,7 @@ export async function runMain(): Promise<void> {
     runAnnotations: () => runAnnotations(),
     defaultServiceAccountTimeoutMs: DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS
   }
-  const results = await applyToNamespaces(cluster, targets.namespaces, plan)
+  const results = await reconcileNamespaces(cluster, targets.namespaces, plan)
 
   // The clean-up plan first: what was written must be undone at the end of the job even if reporting fails.
   if (inputs.cleanup && !inputs.dryRun) saveCleanupPlan(cleanupPlanOf(inputs.secretName, results))

@@ -18,24 +18,24 @@ import {
   secretDataSize,
   serializeDockerConfig,
   validateCredential
-} from './docker-config.js'
-import type { DockerConfig, RegistryCredential } from './docker-config.js'
-import { InputError } from './errors.js'
-import { parseRegistries } from './inputs/registries.js'
-import { maskCredential, maskDockerConfig, maskKubeconfig, maskValue } from './masking.js'
-import type { ImageToPull } from './pull-check.js'
-import { parseImageReference } from './validation/image-reference.js'
-import { redactedServer } from './validation/registry-server.js'
-import { LabelSelectorError, parseLabelSelector } from './validation/label-selector.js'
+} from '../docker-config/docker-config.js'
+import type { DockerConfig, RegistryCredential } from '../docker-config/docker-config.js'
+import { InputError } from '../errors.js'
+import { parseRegistries } from './registries.js'
+import { maskCredential, maskDockerConfig, maskKubeconfig, maskValue } from '../masking.js'
+import type { ImageToPull } from '../docker-config/pull-check.js'
+import { parseImageReference } from '../validation/image-reference.js'
+import { redactedServer } from '../validation/registry-server.js'
+import { LabelSelectorError, parseLabelSelector } from '../validation/label-selector.js'
 import {
   dns1123LabelProblems,
   dns1123SubdomainProblems,
   hasControlCharacter,
   labelValueProblems,
   qualifiedNameProblems
-} from './validation/names.js'
+} from '../validation/names.js'
 
-export type { DockerConfig, DockerConfigEntry, RegistryCredential } from './docker-config.js'
+export type { DockerConfig, DockerConfigEntry, RegistryCredential } from '../docker-config/docker-config.js'
 
 /** Every input, checked. Keys mirror action.yml's inputs. */
 export interface Inputs {

@@ -2,9 +2,9 @@
 // credentials for an image by its own rules (validation/kubelet-keyring.ts). With `images`, every image must
 // be matched by some entry before anything is written; without it, keys that kubelet reads differently
 // from what their author most likely meant get a warning. Messages name registry keys and images only.
-import { InputError } from './errors.js'
-import type { ImageReference } from './validation/image-reference.js'
-import { kubeletKeyOf, kubeletOffers } from './validation/kubelet-keyring.js'
+import { InputError } from '../errors.js'
+import type { ImageReference } from '../validation/image-reference.js'
+import { kubeletKeyOf, kubeletOffers } from '../validation/kubelet-keyring.js'
 
 /** The Docker Hub key docker login writes; kubelet, the Docker CLI and skopeo all use it for Docker Hub. */
 export const DOCKER_HUB_KEY = 'https://index.docker.io/v1/'

@@ -1,4 +1,4 @@
-import { mapConcurrently } from '../../src/apply/concurrency.js'
+import { mapConcurrently } from '../../src/reconcile/concurrency.js'
 
 const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 

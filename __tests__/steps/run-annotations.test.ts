@@ -1,4 +1,4 @@
-import { runAnnotations } from '../../src/run-annotations.js'
+import { runAnnotations } from '../../src/steps/run-annotations.js'
 
 const PREFIX = 'k8s-image-pull-secret-action/'
 

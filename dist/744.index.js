@@ -1,0 +1,42 @@
+export const id = 744;
+export const ids = [744];
+export const modules = {
+
+/***/ 3744:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runPost: () => (/* binding */ runPost)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3218);
+/* harmony import */ var _reconcile_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7036);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _inputs_read_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9659);
+/* harmony import */ var _kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5217);
+// The post step (action.yml `post:`): with `cleanup: true`, removes what the main step wrote.
+
+
+
+
+
+async function runPost() {
+    const plan = (0,_reconcile_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .loadCleanupPlan */ .M7)();
+    if (!plan)
+        return; // cleanup is off, or the main step stopped before writing anything
+    if (plan.namespaces.length === 0) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Clean-up: this run created or changed nothing, so there is nothing to remove.');
+        return;
+    }
+    const { kubeconfig, context } = (0,_inputs_read_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readConnectionInputs */ .q)();
+    const { connect } = await Promise.all(/* import() */[__webpack_require__.e(34), __webpack_require__.e(274), __webpack_require__.e(771)]).then(__webpack_require__.bind(__webpack_require__, 1274));
+    const cluster = connect((0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveKubeconfig */ .a8)({ inline: kubeconfig, context }));
+    const failures = await (0,_reconcile_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUp */ .nY)(cluster, plan);
+    if (failures.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Clean-up failed in ${failures.length} namespace${failures.length === 1 ? '' : 's'}:\n${failures.map((line) => `- ${line}`).join('\n')}`);
+    }
+}
+
+
+/***/ })
+
+};
