@@ -1,4 +1,10 @@
-import { classifyForRetry, KubeApiError, toKubeApiError, type Operation } from '../../src/kube/api-errors.js'
+import {
+  classifyForRetry,
+  KubeApiError,
+  shownServerMessage,
+  toKubeApiError,
+  type Operation
+} from '../../src/kube/api-errors.js'
 
 const context = { server: 'https://10.0.0.1:6443', contextName: 'ci', requestTimeoutMs: 10_000 }
 const secretPatch: Operation = { verb: 'patch', resource: 'secrets', namespace: 'team-a', name: 'regcred' }
@@ -120,5 +126,36 @@ describe('classifyForRetry', () => {
     expect(classifyForRetry(networkError('ECONNREFUSED')).retryable).toBe(true)
     expect(classifyForRetry(Object.assign(new Error('t'), { name: 'TimeoutError' })).retryable).toBe(true)
     expect(classifyForRetry(networkError('SELF_SIGNED_CERT_IN_CHAIN')).retryable).toBe(false)
+  })
+})
+
+describe("shownServerMessage: the server's words, unless they quote the request", () => {
+  const config = '{"auths":{"ghcr.io":{"username":"u","password":"p4ss","auth":"dTpwNHNz"}}}'
+  test.each([
+    ['an admission webhook echoing the docker config', `denied request: ${config}`],
+    ['the config base64-encoded', `rejected data ${Buffer.from(config).toString('base64')}`],
+    ['a pretty-printed password', 'bad value\n  password: hunter2-hunter2'],
+    ['a token', 'token=abc.def.ghi is not allowed'],
+    ['a JWT', 'denied for eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJ4In0.sig'],
+    ['an Authorization header', 'request with Basic dTpwNHNzd29yZA== refused'],
+    ['the service account list it wrote', 'imagePullSecrets: [regcred] denied']
+  ])('%s is left out', (_, message) => {
+    const shown = shownServerMessage(message, 422)
+    expect(shown).toBe('its message is not shown: it quotes what may be request data or a credential (HTTP 422)')
+  })
+
+  test.each([
+    'secrets "regcred" is forbidden: User "system:serviceaccount:ci:deployer" cannot patch resource "secrets" in API group "" in the namespace "team-payments-production-eu-west-1-canary"',
+    `Secret "regcred" is invalid: data[.dockerconfigjson]: Invalid value: "<secret contents redacted>": invalid character 'x' looking for beginning of value`,
+    "secrets \"regcred\" is forbidden: ValidatingAdmissionPolicy 'pull-secrets' with binding 'pull-secrets' denied request: pull secrets in this namespace are issued by the platform team",
+    'Operation cannot be fulfilled on serviceaccounts "default": the object has been modified; please apply your changes to the latest version and try again'
+  ])("Kubernetes' own messages are kept: %s", (message) => {
+    expect(shownServerMessage(message, 403)).toBe(message)
+  })
+
+  test('only the first line, at most 300 characters', () => {
+    expect(shownServerMessage('first line\nsecond line', 500)).toBe('first line')
+    expect(shownServerMessage('x '.repeat(400), 500)).toHaveLength(300)
+    expect(shownServerMessage(undefined, 503)).toBe('HTTP 503')
   })
 })

@@ -154,6 +154,73 @@ test(`a request timeout (${REQUEST_TIMEOUT_MS / 1000} s) then 422 from the serve
   }
 }, 60_000)
 
+test('an admission policy whose message echoes the Secret: the message is left out, in the log, outputs and summary', async () => {
+  // A ValidatingAdmissionPolicy's messageExpression may quote the object under review: here the Secret's
+  // data, the base64 of the docker config, as a careless webhook that echoes the request would.
+  const policyName = uniqueName('echoing-policy')
+  const policy: KubeObject = {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicy',
+    metadata: { name: policyName },
+    spec: {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        resourceRules: [
+          { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['secrets'] }
+        ]
+      },
+      validations: [
+        {
+          expression: "object.metadata.name != 'echoed'",
+          messageExpression: "'refused: ' + string(object.data['.dockerconfigjson'])"
+        }
+      ]
+    }
+  }
+  const binding: KubeObject = {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicyBinding',
+    metadata: { name: policyName },
+    spec: {
+      policyName,
+      validationActions: ['Deny'],
+      matchResources: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } }
+    }
+  }
+  await cluster.create(policy)
+  await cluster.create(binding)
+  try {
+    await cluster.waitFor('the admission policy to be enforced', async () => {
+      const probe = await cluster.request(`/api/v1/namespaces/${namespace}/secrets?dryRun=All`, {
+        method: 'POST',
+        body: {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: { name: 'echoed' },
+          type: 'Opaque',
+          data: { '.dockerconfigjson': 'e30=' }
+        }
+      })
+      // The policy really echoes: the server's message quotes the data it was sent (base64 of `{}` here).
+      return probe.status === 422 && JSON.stringify(probe.json).includes('refused: e30=')
+    })
+    const run = await runScanned(cluster, { ...inputs, 'secret-name': 'echoed' })
+    const error = expectCleanFailure(run)
+    expect(error).toContain(
+      `Cannot patch secrets/echoed in namespace "${namespace}": its message is not shown: it quotes what may be request data or a credential (HTTP 422)`
+    )
+    expect(run.outputs.result).not.toContain('refused:')
+    expect(run.summary).not.toContain('refused:')
+  } finally {
+    await cluster.request(`/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/${policyName}`, {
+      method: 'DELETE'
+    })
+    await cluster.request(`/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies/${policyName}`, {
+      method: 'DELETE'
+    })
+  }
+}, 60_000)
+
 test('500 that persists, with the client certificate user (its private key must not appear)', async () => {
   await cluster.grantClusterAdmin('by-certificate')
   cluster.injectFault({ method: 'PUT', path: `/api/v1/namespaces/${namespace}/serviceaccounts/default`, status: 500 })

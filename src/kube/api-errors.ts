@@ -95,25 +95,51 @@ export interface ErrorContext {
   requestTimeoutMs: number
 }
 
+/** Longest server message shown; Kubernetes' own messages are one short line. */
+const MAX_SHOWN_MESSAGE_LENGTH = 300
+
+/**
+ * The server's Status message as it may be shown: an admission webhook or a ValidatingAdmissionPolicy's
+ * messageExpression can echo the request, i.e. the Secret's data (the docker config, its `auth`, the
+ * password). A message that quotes anything of the kind — JSON, a long base64 run or a JWT (Kubernetes
+ * names hold dashes, so they never make such a run), a credential-looking `key: value` — is left out and
+ * replaced by our own words; the rest is kept to its first line, bounded.
+ */
+export function shownServerMessage(message: string | undefined, status: number): string {
+  if (message === undefined || message.trim() === '') return `HTTP ${status}`
+  const quotesRequestData =
+    /[{}]|"auths?"|\.dockerconfigjson"\s*:|imagePullSecrets|[A-Za-z0-9+/]{40,}|eyJ[A-Za-z0-9_-]{16,}|\b(?:password|passwd|token|auth|secret)\b\s*["']?\s*[:=]|\b(?:bearer|basic) [A-Za-z0-9+/=._-]{8,}/i.test(
+      message
+    )
+  if (quotesRequestData)
+    return `its message is not shown: it quotes what may be request data or a credential (HTTP ${status})`
+  const firstLine = message.split(/\r?\n/)[0].trim()
+  return firstLine.length > MAX_SHOWN_MESSAGE_LENGTH
+    ? `${firstLine.slice(0, MAX_SHOWN_MESSAGE_LENGTH - 3)}...`
+    : firstLine
+}
+
 export function toKubeApiError(error: unknown, operation: Operation, context: ErrorContext): KubeApiError {
   if (error instanceof KubeApiError) return error
   const failure = httpFailure(error)
   if (failure) {
     const { status, body } = failure
-    const message = body.message ?? `HTTP ${status}`
+    // `raw` is only read (the RBAC parse below), never shown; `message` is what a sentence may quote.
+    const raw = body.message ?? ''
+    const message = shownServerMessage(body.message, status)
     const make = (text: string): KubeApiError => new KubeApiError(text, status, body.reason, body.details?.kind)
     if (status === 401) {
       return make(
         `The Kubernetes API server at ${context.server} rejected the credentials of kubeconfig context "${context.contextName}" (401 Unauthorized): check that its token or client certificate is valid and not expired.`
       )
     }
-    if (status === 403 && body.reason === 'Forbidden' && /cannot \w+ resource/.test(message)) {
-      const user = /User "([^"]*)"/.exec(message)?.[1]
+    if (status === 403 && body.reason === 'Forbidden' && /cannot \w+ resource/.test(raw)) {
+      const user = /User "([^"]*)"/.exec(raw)?.[1]
       const who = user ? `User "${user}"` : 'The kubeconfig user'
       const where = operation.namespace ? `a Role in namespace "${operation.namespace}"` : 'a ClusterRole'
       // The verb the server says is missing, which is not always the request's: a server-side apply that
       // creates the object is a PATCH that also needs `create`.
-      const denied = /cannot (\w+) resource "([^"]+)"/.exec(message)
+      const denied = /cannot (\w+) resource "([^"]+)"/.exec(raw)
       const missing: Operation = denied
         ? { ...operation, verb: denied[1] as Verb, resource: denied[2] as Resource }
         : operation
