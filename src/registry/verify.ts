@@ -125,13 +125,23 @@ export async function verifyRegistryCredentials(
   // token realm on another host each get the route NO_PROXY gives them.
   const connections = new Connections({ maxSockets: MAX_SOCKETS })
 
-  /** One GET with timeout and retries, following same-origin redirects. */
+  /**
+   * One GET with timeout and retries. Redirects are followed within the same origin for the anonymous
+   * probe only: a request that carries credentials is never sent on, and its redirect is an answer that
+   * says nothing about the credentials (an "accepted" taken from wherever it led would be a false pass).
+   */
   async function get(url: URL, authorization?: string): Promise<HttpResponse> {
     let current = url
     for (let redirects = 0; ; redirects++) {
       const response = await getOnce(current, authorization)
       const location = response.headers.location as string | undefined
       if (!REDIRECT_STATUSES.has(response.status) || location === undefined) return response
+      if (authorization !== undefined) {
+        throw new ActionError(
+          `Registry '${server}' answered GET ${forLog(current)} with a redirect (HTTP ${response.status}) where it should ` +
+            `have checked the credentials; the redirect was not followed and nothing was verified; ${SKIP_HINT}.`
+        )
+      }
       let next: URL
       try {
         next = new URL(location, current)
