@@ -14,7 +14,9 @@ import type { RegistryCredentials } from './kubectl.js'
 import { compare, type Comparison, type ComparisonSetup } from './namespaces.js'
 import { parseBenchOptions, type BenchOptions } from './options.js'
 import { runProcess } from './processes.js'
-import { checkTargets, markdownTable, type BenchResults } from './report.js'
+import { measureFleet, type FleetFigures } from './fleet.js'
+import { checkTargets, formatMs, markdownTable, type BenchResults } from './report.js'
+import { measureScale, type ScaleFigures } from './scale.js'
 import { bundleSize, measureStartup } from './startup.js'
 import { deleteNamespaces, openTarget, type Target } from './target.js'
 
@@ -95,6 +97,38 @@ async function runComparisons(options: BenchOptions, target: Target): Promise<Co
   }
 }
 
+/** The two-cluster row: a second control plane (and proxy) beside the first, started for it and stopped after. */
+async function runFleet(options: BenchOptions, target: Target): Promise<FleetFigures | null> {
+  if (options.fleetNamespaces === 0) return null
+  progress(`two clusters: starting a second control plane`)
+  const second = await openTarget({ latencyMs: options.latencyMs })
+  try {
+    const setup = {
+      targets: [target, second],
+      registry: REGISTRY,
+      secretName: SECRET_NAME,
+      namePrefix: `bench-${randomBytes(2).toString('hex')}`,
+      namespaceLabels: NAMESPACE_LABELS
+    }
+    return await measureFleet(setup, options.fleetNamespaces, options.fleetRuns, progress)
+  } finally {
+    await second.stop()
+  }
+}
+
+/** The scale rows, last: they leave a thousand namespaces behind in the (throw-away) control plane. */
+async function runScale(options: BenchOptions, target: Target): Promise<ScaleFigures | null> {
+  if (options.scaleNamespaces === 0) return null
+  const setup = {
+    target,
+    registry: REGISTRY,
+    secretName: SECRET_NAME,
+    namePrefix: `bench-${randomBytes(2).toString('hex')}`,
+    namespaceLabels: NAMESPACE_LABELS
+  }
+  return measureScale(setup, options.scaleNamespaces, progress)
+}
+
 function notesFor(results: Omit<BenchResults, 'notes' | 'targets'>): string[] {
   const notes = [
     `Both sides against ${results.server.description}; ${results.machine.cpus} CPUs (1-minute load average ${results.machine.loadAverage.before} before, ${results.machine.loadAverage.after} after), Node ${results.machine.node}; kubectl ${results.kubectl.version} (${results.kubectl.note}).`,
@@ -112,6 +146,18 @@ function notesFor(results: Omit<BenchResults, 'notes' | 'targets'>): string[] {
       for (const failure of comparison[side].failures)
         notes.push(`FAILURE (${comparison.namespaces} ns, ${side}): ${failure}`)
     }
+  }
+  if (results.scale) {
+    notes.push(
+      `Scale rows: ${results.scale.namespaces} namespaces chosen by namespace-selector, service accounts ${results.scale.serviceAccounts.join(', ')} in each, as a service-account token user holding the README's rules cluster-wide (API Priority and Fairness classifies it as a CI deployer; the admin of the other rows is exempt); requests by status: first run ${JSON.stringify(results.scale.firstRun.requests.byStatus)}, re-run ${JSON.stringify(results.scale.rerun.requests.byStatus)}; set-up (not timed) ${(results.scale.setupMs / 1000).toFixed(0)} s.`
+    )
+    for (const failure of results.scale.failures) notes.push(`FAILURE (scale): ${failure}`)
+  }
+  if (results.fleet) {
+    notes.push(
+      `Two clusters: a second control plane on this machine, each behind its own proxy (both proxies in the benchmark's process); one step with \`contexts\` vs the action run once per cluster, one after the other (per cluster: ${results.fleet.perCluster.map((timing) => formatMs(timing.medianMs)).join(', ')}). Both clusters' etcd, kube-apiserver and proxy share this machine's CPUs with the action, so their work cannot overlap here as separate clusters' does; the action's own CPU time is in the second row.`
+    )
+    for (const failure of results.fleet.failures) notes.push(`FAILURE (two clusters): ${failure}`)
   }
   for (const problem of results.startup.problems) notes.push(`START-UP: ${problem}`)
   return notes
@@ -135,6 +181,8 @@ async function main(): Promise<void> {
   }
   let kubectl: BenchResults['kubectl']
   let comparisons: Comparison[]
+  let fleet: FleetFigures | null
+  let scale: ScaleFigures | null
   try {
     kubectl = {
       path: target.kubectl,
@@ -144,6 +192,8 @@ async function main(): Promise<void> {
     progress(`against ${target.description}`)
     progress(`kubectl ${kubectl.version}: ${kubectl.path}`)
     comparisons = await runComparisons(options, target)
+    fleet = await runFleet(options, target)
+    scale = await runScale(options, target)
   } finally {
     await target.stop()
   }
@@ -163,15 +213,23 @@ async function main(): Promise<void> {
       runsOne: options.runsOne,
       runsMany: Object.fromEntries([...options.runsMany].map(([size, runs]) => [String(size), runs])),
       quick: options.quick,
-      kubeconfig: options.kubeconfig ?? null
+      kubeconfig: options.kubeconfig ?? null,
+      scaleNamespaces: options.scaleNamespaces,
+      fleetNamespaces: options.fleetNamespaces
     },
     server,
     kubectl,
     comparisons,
+    fleet,
+    scale,
     startup,
     bundle: bundleSize()
   }
-  const results: BenchResults = { ...measured, targets: checkTargets(comparisons), notes: notesFor(measured) }
+  const results: BenchResults = {
+    ...measured,
+    targets: checkTargets(comparisons, scale),
+    notes: notesFor(measured)
+  }
   mkdirSync(dirname(options.out), { recursive: true })
   writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`)
 

@@ -13,6 +13,12 @@ export interface BenchOptions {
   kubeconfig: string | undefined
   kubectl: string | undefined
   out: string
+  /** namespaces of the scale rows (namespace-selector, three service accounts each); 0 = skipped */
+  scaleNamespaces: number
+  /** namespaces per cluster of the two-cluster row (`contexts` vs two separate runs); 0 = skipped */
+  fleetNamespaces: number
+  /** repetitions of the two-cluster row */
+  fleetRuns: number
 }
 
 export const USAGE = `npm run bench -- [--latency-ms N] [--runs N] [--quick] [--kubeconfig FILE] [--kubectl PATH] [--out FILE]
@@ -24,7 +30,11 @@ export const USAGE = `npm run bench -- [--latency-ms N] [--runs N] [--quick] [--
                      built-in control plane: no proxy, so no added latency and no request counts
   --kubectl PATH     kubectl binary to compare with (default: the kubectl built with the control plane, the
                      same version as its kube-apiserver)
-  --out FILE         where the figures go as JSON (default bench/results/latest.json)`
+  --out FILE         where the figures go as JSON (default bench/results/latest.json)
+  --scale-namespaces N  namespaces of the scale rows, chosen by namespace-selector, three service accounts each
+                     (default 1000; 0 skips them; skipped by --quick unless given)
+  --fleet-namespaces N  namespaces per cluster of the two-cluster row: one step with \`contexts\` vs two separate
+                     runs, on a second control plane started for it (default 100, --quick 3; 0 skips it)`
 
 function positiveInteger(name: string, value: string | undefined, fallback: number, minimum: number): number {
   if (value === undefined) return fallback
@@ -44,6 +54,8 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
       kubeconfig: { type: 'string' },
       kubectl: { type: 'string' },
       out: { type: 'string' },
+      'scale-namespaces': { type: 'string' },
+      'fleet-namespaces': { type: 'string' },
       help: { type: 'boolean', default: false }
     },
     strict: true
@@ -70,7 +82,22 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
           [100, share(2 / 5)]
         ]
   )
+  // Both need the built-in control plane: its proxy counts requests and in-flight peaks, and the two-cluster row
+  // starts a second one.
+  const builtIn = values.kubeconfig === undefined
+  for (const option of ['scale-namespaces', 'fleet-namespaces'] as const)
+    if (!builtIn && values[option] !== undefined && values[option] !== '0')
+      throw new Error(`--${option} needs the built-in control plane; it cannot be combined with --kubeconfig`)
+  const scaleNamespaces = builtIn
+    ? positiveInteger('scale-namespaces', values['scale-namespaces'], quick ? 0 : 1000, 0)
+    : 0
+  const fleetNamespaces = builtIn
+    ? positiveInteger('fleet-namespaces', values['fleet-namespaces'], quick ? 3 : 100, 0)
+    : 0
   return {
+    scaleNamespaces,
+    fleetNamespaces,
+    fleetRuns: share(2 / 5),
     latencyMs,
     runsOne,
     runsMany,

@@ -1,8 +1,11 @@
 // The benchmark's results: the figures as JSON and a markdown table (with the targets of issue 7) that can
 // be pasted into the README.
+import { MAX_REQUESTS_IN_FLIGHT } from '../src/reconcile/concurrency.js'
+import type { FleetFigures } from './fleet.js'
 import type { Comparison } from './namespaces.js'
 import type { RequestCounts } from './requests.js'
 import { ratio } from './stats.js'
+import { mebibytes, type ScaleFigures } from './scale.js'
 import type { BundleSize, StartupFigures } from './startup.js'
 
 export interface TargetCheck {
@@ -22,11 +25,18 @@ export interface BenchResults {
     quick: boolean
     /** the existing cluster's kubeconfig (--kubeconfig), or null for the built-in control plane */
     kubeconfig: string | null
+    /** 0 when the row was skipped */
+    scaleNamespaces: number
+    fleetNamespaces: number
   }
   /** what both sides talked to; requests are counted only through the built-in control plane's proxy */
   server: { description: string; version: string; requestsCounted: boolean }
   kubectl: { path: string; version: string; note: string }
   comparisons: Comparison[]
+  /** the two-cluster row; null when skipped (--quick with --fleet-namespaces 0, --kubeconfig) */
+  fleet: FleetFigures | null
+  /** the scale rows; null when skipped (--quick, --kubeconfig) */
+  scale: ScaleFigures | null
   startup: StartupFigures
   bundle: BundleSize
   targets: TargetCheck[]
@@ -54,8 +64,8 @@ function worst(counts: RequestCounts[], pick: (counts: RequestCounts) => number)
   return Math.max(...counts.map(pick))
 }
 
-/** The targets of issue 7, checked against this run's figures. */
-export function checkTargets(comparisons: Comparison[]): TargetCheck[] {
+/** The targets of issues 7 and 14, checked against this run's figures. */
+export function checkTargets(comparisons: Comparison[], scale: ScaleFigures | null = null): TargetCheck[] {
   const checks: TargetCheck[] = []
   const bySize = (size: number): Comparison | undefined =>
     comparisons.find((comparison) => comparison.namespaces === size)
@@ -83,6 +93,17 @@ export function checkTargets(comparisons: Comparison[]): TargetCheck[] {
   if (reruns.length > 0) {
     const value = worst(reruns, (counts) => counts.writes)
     checks.push({ name: 'action writes on an identical re-run (worst)', value, target: '0', met: value === 0 })
+  }
+  if (scale) {
+    const writes = scale.rerun.requests.writes
+    checks.push({ name: 'scale: writes on an identical re-run', value: writes, target: '0', met: writes === 0 })
+    const peak = Math.max(scale.firstRun.peakInFlight, scale.rerun.peakInFlight)
+    checks.push({
+      name: 'scale: requests in flight at once (peak)',
+      value: peak,
+      target: `≤ ${MAX_REQUESTS_IN_FLIGHT}`,
+      met: peak <= MAX_REQUESTS_IN_FLIGHT
+    })
   }
   return checks
 }
@@ -167,6 +188,57 @@ export function markdownTable(results: BenchResults): string {
     ''
   ])
   const header = ['', 'action', 'kubectl pipeline', 'ratio', 'target']
-  const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`)
-  return lines.join('\n')
+  const tables = [markdown(header, rows)]
+  if (results.scale) tables.push(scaleTable(results.scale, targetOf))
+  if (results.fleet) tables.push(fleetTable(results.fleet))
+  return tables.join('\n\n')
+}
+
+function markdown(header: string[], rows: string[][]): string {
+  return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n')
+}
+
+/** The scale rows: one action step over many namespaces, first run and identical re-run. */
+function scaleTable(scale: ScaleFigures, targetOf: (prefix: string) => string): string {
+  const label = `${scale.namespaces} namespaces by namespace-selector × ${scale.serviceAccounts.length} service accounts`
+  const row = (what: string, run: ScaleFigures['firstRun'], target: string): string[] => [
+    `${label}, ${what}`,
+    formatMs(run.durationMs),
+    String(run.requests.perNamespace),
+    String(run.requests.writes),
+    String(run.peakInFlight),
+    mebibytes(run.peakRssBytes),
+    run.cpuMs === undefined ? '–' : formatMs(run.cpuMs),
+    target
+  ]
+  const failed = scale.failures.length > 0 ? ' ⚠️ failures, see notes' : ''
+  return markdown(
+    ['', 'wall time', 'requests / namespace', 'writes', 'peak in flight', 'action peak RSS', 'action CPU', 'target'],
+    [
+      row(`first run${failed}`, scale.firstRun, targetOf('scale: requests in flight')),
+      row('identical re-run', scale.rerun, targetOf('scale: writes'))
+    ]
+  )
+}
+
+/** The two-cluster row: one step with `contexts` against one run per cluster, one after the other. */
+function fleetTable(fleet: FleetFigures): string {
+  const failed = fleet.failures.length > 0 ? ' ⚠️ failures, see notes' : ''
+  return markdown(
+    ['', 'one step (`contexts`)', 'two separate runs', 'ratio'],
+    [
+      [
+        `${fleet.clusters} clusters × ${fleet.namespacesPerCluster} namespaces, wall time (median of ${fleet.runs})${failed}`,
+        formatMs(fleet.oneStep.medianMs),
+        formatMs(fleet.separateRuns.medianMs),
+        String(ratio(fleet.oneStep.medianMs, fleet.separateRuns.medianMs))
+      ],
+      [
+        "the action's own CPU time (user + system)",
+        formatMs(fleet.cpuMs.oneStep.medianMs),
+        formatMs(fleet.cpuMs.separateRuns.medianMs),
+        String(ratio(fleet.cpuMs.oneStep.medianMs, fleet.cpuMs.separateRuns.medianMs))
+      ]
+    ]
+  )
 }

@@ -100,6 +100,12 @@ interface ActiveFault {
 
 export class FaultProxy {
   readonly records: RequestRecord[] = []
+  /**
+   * The most requests the proxy held at once (received, not yet settled) since it started or since
+   * clearRequests: what the client had in flight, seen from the server's side.
+   */
+  peakInFlight = 0
+  private inFlight = 0
   private faults: ActiveFault[] = []
   private latencyMs = 0
   private readonly tokenUsers = new Map<string, Promise<string | undefined>>()
@@ -177,6 +183,7 @@ export class FaultProxy {
 
   clearRequests(): void {
     this.records.length = 0
+    this.peakInFlight = this.inFlight
   }
 
   /**
@@ -205,6 +212,7 @@ export class FaultProxy {
   private settle(record: RequestRecord): void {
     if (record.settled) return
     record.settled = true
+    this.inFlight--
     this.notify(record)
   }
 
@@ -275,6 +283,8 @@ export class FaultProxy {
       durationMs: 0
     }
     this.records.push(record)
+    this.inFlight++
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight)
     this.notify(record)
     let clientGone = false
     res.on('close', () => {

@@ -211,7 +211,11 @@ async function verifyRegistryCredentials(credential, options = {}) {
     // Connections of this check only: none outlives it. The proxy is chosen per URL, so the registry and its
     // token realm on another host each get the route NO_PROXY gives them.
     const connections = new http_connections/* Connections */.U({ maxSockets: MAX_SOCKETS });
-    /** One GET with timeout and retries, following same-origin redirects. */
+    /**
+     * One GET with timeout and retries. Redirects are followed within the same origin for the anonymous
+     * probe only: a request that carries credentials is never sent on, and its redirect is an answer that
+     * says nothing about the credentials (an "accepted" taken from wherever it led would be a false pass).
+     */
     async function get(url, authorization) {
         let current = url;
         for (let redirects = 0;; redirects++) {
@@ -219,6 +223,10 @@ async function verifyRegistryCredentials(credential, options = {}) {
             const location = response.headers.location;
             if (!REDIRECT_STATUSES.has(response.status) || location === undefined)
                 return response;
+            if (authorization !== undefined) {
+                throw new errors/* ActionError */.lZ(`Registry '${server}' answered GET ${forLog(current)} with a redirect (HTTP ${response.status}) where it should ` +
+                    `have checked the credentials; the redirect was not followed and nothing was verified; ${SKIP_HINT}.`);
+            }
             let next;
             try {
                 next = new URL(location, current);

@@ -254,6 +254,81 @@ function describeCredentialStore(config) {
 
 /***/ }),
 
+/***/ 9148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   d5: () => (/* binding */ NO_SUCH_FILE),
+/* harmony export */   kc: () => (/* binding */ FileProblem)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+// Reading a file that an input or a kubeconfig names (a Docker config, a token file, a certificate): only a
+// regular file, only up to a bound, never waiting. A path can name a FIFO (opening it blocks until a writer
+// comes, which may be never), /dev/zero (endless) or a device; each is refused with a reason instead of
+// hanging the step until the job's timeout or growing without bound.
+
+/** Why a named file cannot be used, worded to follow "cannot read PATH (…)". */
+class FileProblem extends Error {
+    reason;
+    constructor(reason) {
+        super(reason);
+        this.reason = reason;
+        this.name = 'FileProblem';
+    }
+}
+/** The reason given for a path that does not exist (callers that skip missing files compare with it). */
+const NO_SUCH_FILE = 'no such file';
+const ERRNO_REASONS = {
+    ENOENT: NO_SUCH_FILE,
+    EACCES: 'permission denied',
+    EISDIR: 'it is a directory, not a file',
+    ENOTDIR: 'a part of the path is not a directory',
+    ELOOP: 'too many symbolic links'
+};
+function readRegularFile(path, maxBytes) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new FileProblem(ERRNO_REASONS[code] ?? code);
+    }
+    try {
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (stats.isDirectory())
+            throw new FileProblem(ERRNO_REASONS.EISDIR);
+        if (!stats.isFile())
+            throw new FileProblem('it is not a regular file but a pipe, socket or device');
+        if (stats.size > maxBytes)
+            throw new FileProblem(`it is larger than ${describeBytes(maxBytes)}`);
+        // One byte more than allowed is read, so a file that grew since fstat is still caught.
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > maxBytes)
+                throw new FileProblem(`it is larger than ${describeBytes(maxBytes)}`);
+        }
+        return buffer.subarray(0, length);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function describeBytes(bytes) {
+    return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
+
+
+/***/ }),
+
 /***/ 8549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -520,8 +595,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __webpack_require__(3218);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -532,6 +605,8 @@ var js_yaml = __webpack_require__(3243);
 var docker_config = __webpack_require__(5964);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/files.ts
+var files = __webpack_require__(9148);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/masking.ts
@@ -1068,7 +1143,7 @@ function readInputs() {
         labels: readKeyValueLines('labels', labelValueProblems),
         annotations: readAnnotations(),
         kubeconfig: kubeconfig(),
-        context: readSingleLine('context'),
+        ...readContextInputs(),
         images: readImages(),
         dryRun: readBoolean('dry-run'),
         verifyRegistry: readBoolean('verify-registry'),
@@ -1140,6 +1215,8 @@ function readDockerConfigJsonInput() {
     return parseDockerConfig(json, 'docker-config-json');
 }
 /** `docker-config-file`: a path to a Docker config; `~` means the runner's home directory. */
+/** Far above any real Docker config, and above the 1 MiB a Secret can hold (checked later, with its reason). */
+const MAX_DOCKER_CONFIG_FILE_BYTES = 4 * 1024 * 1024;
 function readDockerConfigFileInput() {
     const path = core/* getInput */.V4('docker-config-file');
     if (path === '')
@@ -1151,18 +1228,12 @@ function readDockerConfigFileInput() {
     const expanded = path === '~' || path.startsWith('~/') ? home + path.slice(1) : path;
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(expanded), 'utf8');
+        text = (0,files/* readRegularFile */.XF)((0,external_node_path_.resolve)(expanded), MAX_DOCKER_CONFIG_FILE_BYTES).toString('utf8');
     }
     catch (error) {
-        const code = error.code;
-        const reason = code === 'ENOENT'
-            ? 'no such file'
-            : code === 'EACCES'
-                ? 'permission denied'
-                : code === 'EISDIR'
-                    ? 'it is a directory, not a file'
-                    : (code ?? 'unreadable');
-        throw new errors/* InputError */.dz('docker-config-file', `cannot read '${expanded}' (${reason}); give the path of a Docker config such as ~/.docker/config.json`);
+        if (!(error instanceof files/* FileProblem */.kc))
+            throw error;
+        throw new errors/* InputError */.dz('docker-config-file', `cannot read '${expanded}' (${error.reason}); give the path of a Docker config such as ~/.docker/config.json`);
     }
     return parseDockerConfig(text, 'docker-config-file');
 }
@@ -1329,6 +1400,27 @@ function readKubeconfig() {
     }
     return yamlText;
 }
+/**
+ * `context` (one kubeconfig context) or `contexts` (several, or `*` for every one, applied in one step): one
+ * of the two, since a context given in both places would be ambiguous about which clusters are meant.
+ */
+function readContextInputs() {
+    const context = readSingleLine('context');
+    const contexts = readList('contexts');
+    if (contexts.length === 0)
+        return { context, contexts };
+    if (context !== undefined) {
+        throw new errors/* InputError */.dz('contexts', 'cannot be combined with context; list every context in contexts (or use context alone for one cluster)');
+    }
+    if (contexts.includes('*') && contexts.length > 1) {
+        throw new errors/* InputError */.dz('contexts', "mixes '*' (every context of the kubeconfig) with names; give either '*' or names");
+    }
+    for (const name of contexts) {
+        if (hasControlCharacter(name))
+            throw new errors/* InputError */.dz('contexts', `'${printable(name)}' contains a control character; give context names`);
+    }
+    return { context, contexts };
+}
 function readSingleLine(input) {
     const value = core/* getInput */.V4(input);
     if (value === '')
@@ -1384,6 +1476,7 @@ function printable(value) {
 /* harmony export */   W3: () => (/* binding */ KubeApiError),
 /* harmony export */   gZ: () => (/* binding */ classifyForRetry)
 /* harmony export */ });
+/* unused harmony export shownServerMessage */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8549);
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
@@ -1454,24 +1547,46 @@ function describe(operation) {
 function grantingRule(operation) {
     return `{apiGroups: [""], resources: ["${operation.resource}"], verbs: ["${operation.verb}"]}`;
 }
+/** Longest server message shown; Kubernetes' own messages are one short line. */
+const MAX_SHOWN_MESSAGE_LENGTH = 300;
+/**
+ * The server's Status message as it may be shown: an admission webhook or a ValidatingAdmissionPolicy's
+ * messageExpression can echo the request, i.e. the Secret's data (the docker config, its `auth`, the
+ * password). A message that quotes anything of the kind — JSON, a long base64 run or a JWT (Kubernetes
+ * names hold dashes, so they never make such a run), a credential-looking `key: value` — is left out and
+ * replaced by our own words; the rest is kept to its first line, bounded.
+ */
+function shownServerMessage(message, status) {
+    if (message === undefined || message.trim() === '')
+        return `HTTP ${status}`;
+    const quotesRequestData = /[{}]|"auths?"|\.dockerconfigjson"\s*:|imagePullSecrets|[A-Za-z0-9+/]{40,}|eyJ[A-Za-z0-9_-]{16,}|\b(?:password|passwd|token|auth|secret)\b\s*["']?\s*[:=]|\b(?:bearer|basic) [A-Za-z0-9+/=._-]{8,}/i.test(message);
+    if (quotesRequestData)
+        return `its message is not shown: it quotes what may be request data or a credential (HTTP ${status})`;
+    const firstLine = message.split(/\r?\n/)[0].trim();
+    return firstLine.length > MAX_SHOWN_MESSAGE_LENGTH
+        ? `${firstLine.slice(0, MAX_SHOWN_MESSAGE_LENGTH - 3)}...`
+        : firstLine;
+}
 function toKubeApiError(error, operation, context) {
     if (error instanceof KubeApiError)
         return error;
     const failure = httpFailure(error);
     if (failure) {
         const { status, body } = failure;
-        const message = body.message ?? `HTTP ${status}`;
+        // `raw` is only read (the RBAC parse below), never shown; `message` is what a sentence may quote.
+        const raw = body.message ?? '';
+        const message = shownServerMessage(body.message, status);
         const make = (text) => new KubeApiError(text, status, body.reason, body.details?.kind);
         if (status === 401) {
             return make(`The Kubernetes API server at ${context.server} rejected the credentials of kubeconfig context "${context.contextName}" (401 Unauthorized): check that its token or client certificate is valid and not expired.`);
         }
-        if (status === 403 && body.reason === 'Forbidden' && /cannot \w+ resource/.test(message)) {
-            const user = /User "([^"]*)"/.exec(message)?.[1];
+        if (status === 403 && body.reason === 'Forbidden' && /cannot \w+ resource/.test(raw)) {
+            const user = /User "([^"]*)"/.exec(raw)?.[1];
             const who = user ? `User "${user}"` : 'The kubeconfig user';
             const where = operation.namespace ? `a Role in namespace "${operation.namespace}"` : 'a ClusterRole';
             // The verb the server says is missing, which is not always the request's: a server-side apply that
             // creates the object is a PATCH that also needs `create`.
-            const denied = /cannot (\w+) resource "([^"]+)"/.exec(message);
+            const denied = /cannot (\w+) resource "([^"]+)"/.exec(raw);
             const missing = denied
                 ? { ...operation, verb: denied[1], resource: denied[2] }
                 : operation;
@@ -1513,6 +1628,18 @@ function toKubeApiError(error, operation, context) {
 
 /***/ }),
 
+/***/ 6771:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ FIELD_MANAGER)
+/* harmony export */ });
+/** The field manager of every write: a fixed name, so server-side apply recognises our own fields. */
+const FIELD_MANAGER = 'k8s-image-pull-secret-action';
+
+
+/***/ }),
+
 /***/ 5217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1521,7 +1648,9 @@ function toKubeApiError(error, operation, context) {
 /* harmony export */   C0: () => (/* binding */ IN_CLUSTER_ROOT),
 /* harmony export */   Qy: () => (/* binding */ displayUrl),
 /* harmony export */   a8: () => (/* binding */ resolveKubeconfig),
+/* harmony export */   g7: () => (/* binding */ resolveKubeconfigContexts),
 /* harmony export */   kV: () => (/* binding */ maskCredential),
+/* harmony export */   ku: () => (/* binding */ MAX_NAMED_FILE_BYTES),
 /* harmony export */   u4: () => (/* binding */ isRecord),
 /* harmony export */   wh: () => (/* binding */ readNamedFile),
 /* harmony export */   xC: () => (/* binding */ pemCertificates)
@@ -1537,7 +1666,8 @@ function toKubeApiError(error, operation, context) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3243);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6527);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9148);
+/* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6527);
 // Finds the kubeconfig the action should use and checks it before any request is sent, without loading
 // any Kubernetes client: a broken kubeconfig is an input error, reported as one line naming the input.
 //
@@ -1559,10 +1689,46 @@ function toKubeApiError(error, operation, context) {
 
 
 
+
 /** Where a pod's service account token, CA and namespace are mounted. */
 const IN_CLUSTER_ROOT = '/var/run/secrets/kubernetes.io/serviceaccount';
 const INPUT_SOURCE = 'the kubeconfig input';
 function resolveKubeconfig(request) {
+    const loaded = loadKubeconfig(request);
+    if (loaded.origin !== 'in-cluster')
+        return selectContext(loaded.document, loaded.origin, request.context);
+    if (request.context) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('context', 'contexts come from a kubeconfig, and none was found (the action runs in-cluster).');
+    }
+    return loaded;
+}
+/**
+ * The `contexts` input: each context named (or, for `*`, every context the kubeconfig defines, in its order),
+ * each checked as the `context` input is, all before any request. A context that is not defined fails the
+ * whole step here: a typo in a fleet's list should not quietly leave one cluster out.
+ */
+function resolveKubeconfigContexts(request, contexts) {
+    const loaded = loadKubeconfig(request);
+    if (loaded.origin === 'in-cluster') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('contexts', 'contexts come from a kubeconfig, and none was found (the action runs in-cluster); pass the kubeconfig input.');
+    }
+    const { document, origin } = loaded;
+    const source = sourceOf(origin);
+    const defined = document.contexts.map((entry) => entry.name).filter((name) => name !== '');
+    const every = contexts.includes('*');
+    const wanted = every ? defined : contexts;
+    if (wanted.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('contexts', `'*' matches no context: ${source} defines none; give a kubeconfig with contexts, or name them.`);
+    }
+    const unknown = wanted.filter((name) => !defined.includes(name));
+    if (unknown.length > 0) {
+        const names = unknown.map((name) => `"${name}"`).join(', ');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('contexts', `${unknown.length > 1 ? 'contexts' : 'context'} ${names} ${unknown.length > 1 ? 'are' : 'is'} not defined in ${source}; it defines: ${defined.join(', ') || '(none)'}.`);
+    }
+    return wanted.map((name) => selectContext(document, origin, name));
+}
+/** The kubeconfig document from the first source kubectl would use, or the in-cluster service account. */
+function loadKubeconfig(request) {
     const env = request.env ?? process.env;
     if (request.inline !== undefined) {
         // The input is text, not a file, so there is no file to be relative to. kubectl, given a kubeconfig
@@ -1570,7 +1736,7 @@ function resolveKubeconfig(request) {
         // action's working directory is the workspace, so relative paths in the input name files there.
         const base = request.workingDirectory ?? process.cwd();
         const document = parseDocument(request.inline, INPUT_SOURCE);
-        return selectContext(located(document, base, INPUT_SOURCE), 'input', request.context);
+        return { origin: 'input', document: located(document, base, INPUT_SOURCE) };
     }
     // filepath.SplitList, then loader.go `deduplicate`: the same file listed twice is read once.
     const listed = [...new Set((env.KUBECONFIG ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter((path) => path.length > 0))];
@@ -1580,7 +1746,7 @@ function resolveKubeconfig(request) {
             return document ? [document] : [];
         });
         if (documents.length > 0)
-            return selectContext(mergeDocuments(documents), 'KUBECONFIG', request.context);
+            return { origin: 'KUBECONFIG', document: mergeDocuments(documents) };
         // kubectl warns and carries on with an empty config: it then uses the in-cluster service account if it
         // runs in a pod, else http://localhost:8080. Deliberate difference: the action was pointed at a
         // kubeconfig that is not there, and writing Secrets to whatever cluster the runner happens to sit in
@@ -1590,15 +1756,12 @@ function resolveKubeconfig(request) {
     const homeConfig = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.kube', 'config');
     const home = readDocument(homeConfig, '~/.kube/config');
     if (home)
-        return selectContext(home, '~/.kube/config', request.context);
+        return { origin: '~/.kube/config', document: home };
     const inClusterPathPrefix = request.inClusterPathPrefix ?? '';
     const inClusterRoot = inClusterPathPrefix + IN_CLUSTER_ROOT;
     if (env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT) {
         if (!isFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(inClusterRoot, 'token'))) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('kubeconfig', `KUBERNETES_SERVICE_HOST is set but there is no service account token at ${inClusterRoot}/token; pass a kubeconfig instead.`);
-        }
-        if (request.context) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('context', 'contexts come from a kubeconfig, and none was found (the action runs in-cluster).');
         }
         const namespaceFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(inClusterRoot, 'namespace');
         const namespace = isFile(namespaceFile) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(namespaceFile, 'utf8').trim() : '';
@@ -1622,13 +1785,16 @@ function resolveKubeconfig(request) {
  */
 function readNamedFile(path, namedBy) {
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path);
+        return (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(path, MAX_NAMED_FILE_BYTES);
     }
     catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('kubeconfig', `${namedBy} ${path}, which cannot be read (${code}).`);
+        if (!(error instanceof _files_js__WEBPACK_IMPORTED_MODULE_6__/* .FileProblem */ .kc))
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('kubeconfig', `${namedBy} ${path}, which cannot be read (${error.reason}).`);
     }
 }
+/** A kubeconfig, token, certificate or key file is kilobytes; this bound only stops a device or a runaway file. */
+const MAX_NAMED_FILE_BYTES = 4 * 1024 * 1024;
 /**
  * Inline tokens, token-file contents and the like shorter than this are not registered as secrets: too
  * short a value would star out ordinary text all over the log, and is no real credential anyway.
@@ -1637,9 +1803,28 @@ const MIN_MASKED_LENGTH = 8;
 /** Registers a credential read from a kubeconfig (or printed by its plugin) with the runner's masker. */
 function maskCredential(value) {
     if (value.trim().length >= MIN_MASKED_LENGTH)
-        (0,_masking_js__WEBPACK_IMPORTED_MODULE_6__/* .maskValue */ .QS)(value);
+        (0,_masking_js__WEBPACK_IMPORTED_MODULE_7__/* .maskValue */ .QS)(value);
 }
 /** `https://user:pw@host/` without its user info, for messages. */
+/**
+ * A password in a server URL (`https://admin:pw@host`) is a credential like any other: masked at once, raw
+ * and percent-decoded. Messages and debug lines show the URL through displayUrl, without the user info.
+ */
+function maskUserInfo(url) {
+    const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/@]*)@/i.exec(url)?.[1];
+    if (userInfo === undefined)
+        return;
+    const password = userInfo.slice(userInfo.indexOf(':') + 1);
+    if (!userInfo.includes(':') || password === '')
+        return;
+    (0,_masking_js__WEBPACK_IMPORTED_MODULE_7__/* .maskValue */ .QS)(password);
+    try {
+        (0,_masking_js__WEBPACK_IMPORTED_MODULE_7__/* .maskValue */ .QS)(decodeURIComponent(password));
+    }
+    catch {
+        // Not valid percent-encoding: the raw form is the one that can be printed.
+    }
+}
 function displayUrl(url) {
     try {
         const parsed = new URL(url);
@@ -1694,14 +1879,15 @@ function keyPairProblem(cert, key) {
 function readDocument(path, source) {
     let text;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+        text = (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(path, MAX_NAMED_FILE_BYTES).toString('utf8');
     }
     catch (error) {
-        const code = error.code;
+        if (!(error instanceof _files_js__WEBPACK_IMPORTED_MODULE_6__/* .FileProblem */ .kc))
+            throw error;
         // loader.go skips a file only when os.IsNotExist (ENOENT); anything else fails the load.
-        if (code === 'ENOENT')
+        if (error.reason === _files_js__WEBPACK_IMPORTED_MODULE_6__/* .NO_SUCH_FILE */ .d5)
             return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('kubeconfig', `${source} cannot be read (${code ?? 'unreadable'}).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('kubeconfig', `${source} cannot be read (${error.reason}).`);
     }
     return located(parseDocument(text, source), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(path)), source);
 }
@@ -1934,8 +2120,12 @@ function mergeDocuments(documents) {
     }
     return merged;
 }
+/** How messages name where the kubeconfig came from. */
+function sourceOf(origin) {
+    return origin === 'input' ? INPUT_SOURCE : origin;
+}
 function selectContext(document, origin, requested) {
-    const source = origin === 'input' ? INPUT_SOURCE : origin;
+    const source = sourceOf(origin);
     const known = document.contexts.map((entry) => entry.name).filter((name) => name !== '');
     const contextName = requested || document['current-context'];
     if (!contextName) {
@@ -1971,6 +2161,7 @@ function selectContext(document, origin, requested) {
     if (!/^https?:\/\/[^\s/]+/i.test(server)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('kubeconfig', `cluster "${clusterName}" in ${clusterSource} has no valid server URL (expected https://HOST[:PORT]).`);
     }
+    maskUserInfo(server);
     return {
         origin,
         document,
@@ -2238,12 +2429,14 @@ function asRecord(value) {
 /* harmony export */   Bs: () => (/* binding */ cleanupPlanOf),
 /* harmony export */   Fb: () => (/* binding */ saveCleanupPlan),
 /* harmony export */   M7: () => (/* binding */ loadCleanupPlan),
-/* harmony export */   nY: () => (/* binding */ cleanUp)
+/* harmony export */   nY: () => (/* binding */ cleanUp),
+/* harmony export */   pT: () => (/* binding */ cleanupPlansByContext)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3218);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3355);
-/* harmony import */ var _service_accounts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9552);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3355);
+/* harmony import */ var _namespace_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9319);
+/* harmony import */ var _service_accounts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9552);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
 // `cleanup: true`: the post step, at the end of the job, undoes what the main step did — and only that.
 // The main step saves a plan (names only, never a credential) with core.saveState; the post step, a new
 // process running the same bundle, reads it back and carries it out.
@@ -2251,10 +2444,13 @@ function asRecord(value) {
 
 
 
+
 const STATE_KEY = 'cleanup-plan';
-function cleanupPlanOf(secretName, results) {
+function cleanupPlanOf(secretName, outcomes) {
+    const results = outcomes.flatMap(({ context, results }) => results.map((result) => ({ context, ...result })));
     const namespaces = results
         .map((result) => ({
+        ...(result.context === undefined ? {} : { context: result.context }),
         namespace: result.namespace,
         deleteSecret: result.secret === 'created',
         serviceAccounts: Object.entries(result.serviceAccounts)
@@ -2262,7 +2458,18 @@ function cleanupPlanOf(secretName, results) {
             .map(([name]) => name)
     }))
         .filter((entry) => entry.deleteSecret || entry.serviceAccounts.length > 0);
-    return { secretName, namespaces };
+    const servers = Object.fromEntries(outcomes.flatMap(({ context, server }) => (context === undefined ? [] : [[context, server]])));
+    return Object.keys(servers).length > 0 ? { secretName, namespaces, servers } : { secretName, namespaces };
+}
+/** The plan split by context (the one key `undefined` for a step without `contexts`), in the plan's order. */
+function cleanupPlansByContext(plan) {
+    const plans = new Map();
+    for (const { context, ...entry } of plan.namespaces) {
+        const part = plans.get(context) ?? { secretName: plan.secretName, namespaces: [] };
+        part.namespaces.push(entry);
+        plans.set(context, part);
+    }
+    return plans;
 }
 function saveCleanupPlan(plan) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE_KEY, JSON.stringify(plan));
@@ -2271,25 +2478,29 @@ function loadCleanupPlan() {
     const saved = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STATE_KEY);
     return saved ? JSON.parse(saved) : undefined;
 }
-/** Returns one line per namespace that could not be cleaned up. */
-async function cleanUp(cluster, plan) {
-    const failures = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_3__/* .mapConcurrently */ .X2)(plan.namespaces, _concurrency_js__WEBPACK_IMPORTED_MODULE_3__/* .NAMESPACE_CONCURRENCY */ .mo, async ({ namespace, deleteSecret, serviceAccounts }) => {
+/**
+ * Returns one line per namespace that could not be cleaned up (`namespace: why`, or `context/namespace: why`
+ * for a cluster of the `contexts` input).
+ */
+async function cleanUp(cluster, plan, context) {
+    const label = (namespace) => (0,_namespace_js__WEBPACK_IMPORTED_MODULE_2__/* .namespaceLabel */ .Y)({ context }, namespace);
+    const failures = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapConcurrently */ .X2)(plan.namespaces, _concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .NAMESPACE_CONCURRENCY */ .mo, async ({ namespace, deleteSecret, serviceAccounts }) => {
         try {
             // References first, so no service account ever names a Secret that is gone.
             for (const name of serviceAccounts) {
-                const outcome = await (0,_service_accounts_js__WEBPACK_IMPORTED_MODULE_1__/* .removePullSecret */ .k4)(cluster, namespace, name, plan.secretName, { dryRun: false });
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Namespace "${namespace}": service account "${name}" ${outcome === 'removed' ? 'no longer lists' : 'did not list'} "${plan.secretName}"`);
+                const outcome = await (0,_service_accounts_js__WEBPACK_IMPORTED_MODULE_3__/* .removePullSecret */ .k4)(cluster, namespace, name, plan.secretName, { dryRun: false });
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${label(namespace)}: service account "${name}" ${outcome === 'removed' ? 'no longer lists' : 'did not list'} "${plan.secretName}"`);
             }
             if (deleteSecret) {
                 const existed = await cluster.readSecret(namespace, plan.secretName);
                 if (existed)
                     await cluster.deleteSecret(namespace, plan.secretName, { dryRun: false });
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Namespace "${namespace}": secret "${plan.secretName}" ${existed ? 'deleted' : 'was already gone'}`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${label(namespace)}: secret "${plan.secretName}" ${existed ? 'deleted' : 'was already gone'}`);
             }
             return undefined;
         }
         catch (error) {
-            return `${namespace}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`;
+            return `${context === undefined ? '' : `${context}/`}${namespace}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`;
         }
     });
     return failures.filter((failure) => failure !== undefined);
@@ -2306,14 +2517,28 @@ async function cleanUp(cluster, plan) {
 /* harmony export */   Yv: () => (/* binding */ SERVICE_ACCOUNT_CONCURRENCY),
 /* harmony export */   mo: () => (/* binding */ NAMESPACE_CONCURRENCY)
 /* harmony export */ });
-// How much the action does at once, and the one helper that bounds it. Each namespace has at most a few
-// requests outstanding (two reads, then one write per service account, at most SERVICE_ACCOUNT_CONCURRENCY
-// at a time), so 32 × 4 stays well under the API server's default max-requests-inflight (400) and the
-// transport's socket pool, and no request waits for a socket long enough to eat into its timeout.
-/** Namespaces in flight at once. */
+/* unused harmony export MAX_REQUESTS_IN_FLIGHT */
+// How much the action does at once, and the one helper that bounds it. Within one namespace at most
+// SERVICE_ACCOUNT_CONCURRENCY requests are outstanding at any moment (the Secret read beside at most three
+// service-account reads, then one write at a time per service account, four accounts at once), and at most
+// NAMESPACE_CONCURRENCY namespaces are in flight: so one cluster's API server never has more than
+// MAX_REQUESTS_IN_FLIGHT (128) requests of a step at once, however many namespaces and service accounts there
+// are. That is well under kube-apiserver's default max-requests-inflight (400) and equal to the transport's
+// sockets per server, so no request waits for a socket long enough to eat into its timeout.
+//
+// The bound is per cluster: with `contexts`, every cluster is a different API server, with its own
+// connection pool and its own 128, and they all run at once (the step takes as long as the slowest cluster,
+// not the sum). Two contexts naming the same API server are two clusters to the action, so that server can
+// see twice the bound.
+/** Namespaces in flight at once, per cluster. */
 const NAMESPACE_CONCURRENCY = 32;
-/** Service accounts updated at once within one namespace (`service-accounts: '*'` can mean hundreds). */
+/**
+ * Requests in flight at once within one namespace: reads (the Secret and the service accounts), then
+ * service-account updates (`service-accounts: '*'` can mean hundreds), never more than this together.
+ */
 const SERVICE_ACCOUNT_CONCURRENCY = 4;
+/** The most requests one step has outstanding against one API server (cluster). */
+const MAX_REQUESTS_IN_FLIGHT = NAMESPACE_CONCURRENCY * SERVICE_ACCOUNT_CONCURRENCY;
 /**
  * Runs `task` over `items` with at most `limit` in flight, keeping the results in input order. Every task
  * runs to its end: a task that throws rejects the whole only after the others have settled, so nothing
@@ -2338,6 +2563,248 @@ async function mapConcurrently(items, limit, task) {
     if (failures.length > 0)
         throw failures[0];
     return results;
+}
+
+
+/***/ }),
+
+/***/ 4751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ desiredSecret),
+/* harmony export */   P_: () => (/* binding */ RUN_ANNOTATION_PREFIX),
+/* harmony export */   sj: () => (/* binding */ compareSecret)
+/* harmony export */ });
+/* unused harmony exports SECRET_TYPE, DATA_KEY, MANAGED_BY_LABEL, MANAGER_NAME */
+const SECRET_TYPE = 'kubernetes.io/dockerconfigjson';
+const DATA_KEY = '.dockerconfigjson';
+/** Marks the Secrets this action writes (the recommended label, https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/). */
+const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
+const MANAGER_NAME = 'k8s-image-pull-secret-action';
+/** Where the run that last changed the credentials is recorded; written only with a data change. */
+const RUN_ANNOTATION_PREFIX = 'k8s-image-pull-secret-action/';
+function desiredSecret(spec, runAnnotations) {
+    return {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: {
+            name: spec.name,
+            labels: { ...spec.labels, [MANAGED_BY_LABEL]: MANAGER_NAME },
+            annotations: { ...spec.annotations, ...runAnnotations }
+        },
+        type: SECRET_TYPE,
+        data: { [DATA_KEY]: Buffer.from(spec.dockerConfigJson, 'utf8').toString('base64') }
+    };
+}
+function compareSecret(existing, spec, fieldManager) {
+    const wanted = desiredSecret(spec, {});
+    const sameData = (existing.data ?? {})[DATA_KEY] === wanted.data?.[DATA_KEY];
+    const existingType = existing.type ?? 'Opaque';
+    if (existingType !== SECRET_TYPE) {
+        return {
+            kind: 'needs-recreate',
+            why: `it exists with type "${existingType}", and a Secret's type cannot be changed`
+        };
+    }
+    if (!sameData && existing.immutable) {
+        return { kind: 'needs-recreate', why: 'it exists and is immutable, so its data cannot be changed' };
+    }
+    if (!sameData)
+        return { kind: 'data-differs' };
+    const owned = ownedMetadataKeys(existing.metadata?.managedFields, fieldManager);
+    const labelsMatch = mapMatches(existing.metadata?.labels, wanted.metadata?.labels ?? {}, owned.labels);
+    const annotationsMatch = mapMatches(existing.metadata?.annotations, wanted.metadata?.annotations ?? {}, new Set([...owned.annotations].filter((key) => !key.startsWith(RUN_ANNOTATION_PREFIX))));
+    if (labelsMatch && annotationsMatch)
+        return { kind: 'equal' };
+    return { kind: 'metadata-differs', runAnnotations: runAnnotationsOf(existing) };
+}
+/** Every wanted entry is there with its value, and no key we applied before has been dropped from the inputs. */
+function mapMatches(existing, wanted, owned) {
+    const current = existing ?? {};
+    if (Object.entries(wanted).some(([key, value]) => current[key] !== value))
+        return false;
+    return [...owned].every((key) => key in wanted);
+}
+function runAnnotationsOf(secret) {
+    return Object.fromEntries(Object.entries(secret.metadata?.annotations ?? {}).filter(([key]) => key.startsWith(RUN_ANNOTATION_PREFIX)));
+}
+/**
+ * The label and annotation keys that our field manager applied, read from managedFields (FieldsV1:
+ * `{"f:metadata":{"f:labels":{"f:KEY":{}}}}`). Server-side apply removes such keys when we stop sending
+ * them, so a key dropped from the inputs is a change that needs a write.
+ */
+function ownedMetadataKeys(managedFields, fieldManager) {
+    const labels = new Set();
+    const annotations = new Set();
+    for (const entry of managedFields ?? []) {
+        if (entry.manager !== fieldManager || entry.operation !== 'Apply')
+            continue;
+        const metadata = entry.fieldsV1?.['f:metadata'];
+        for (const key of Object.keys(metadata?.['f:labels'] ?? {}))
+            if (key.startsWith('f:'))
+                labels.add(key.slice(2));
+        for (const key of Object.keys(metadata?.['f:annotations'] ?? {}))
+            if (key.startsWith('f:'))
+                annotations.add(key.slice(2));
+    }
+    return { labels, annotations };
+}
+
+
+/***/ }),
+
+/***/ 9319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ reconcileNamespace),
+/* harmony export */   Y: () => (/* binding */ namespaceLabel)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3218);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _kube_cluster_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6771);
+/* harmony import */ var _kube_api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4005);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8902);
+/* harmony import */ var _desired_secret_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4751);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3355);
+/* harmony import */ var _service_accounts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9552);
+// Everything the action does in one namespace: create it when asked, make the Secret right, add it to the
+// service accounts. Reads go out together; writes only where something differs; the Secret is written
+// before any service account names it, so a failure never leaves a reference to a Secret that is missing.
+
+
+
+
+
+
+
+
+const DEFAULT_SERVICE_ACCOUNT = 'default';
+/** How log lines name a namespace: `Namespace "web"`, or `Context "prod", namespace "web"` with `contexts`. */
+function namespaceLabel(plan, namespace) {
+    return plan.context === undefined ? `Namespace "${namespace}"` : `Context "${plan.context}", namespace "${namespace}"`;
+}
+async function reconcileNamespace(cluster, namespace, plan) {
+    const result = { namespace, serviceAccounts: {}, namespaceCreated: false };
+    try {
+        await reconcileNamespaceSteps(cluster, namespace, plan, result);
+    }
+    catch (error) {
+        result.error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error);
+    }
+    return result;
+}
+async function reconcileNamespaceSteps(cluster, namespace, plan, result) {
+    const write = { dryRun: plan.dryRun };
+    if (plan.namespacesToCreate.has(namespace)) {
+        result.namespaceCreated = (await cluster.createNamespace(namespace, write)) === 'created';
+        if (result.namespaceCreated)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${namespaceLabel(plan, namespace)}: created${plan.dryRun ? ' (dry run)' : ''}`);
+        if (result.namespaceCreated && plan.dryRun) {
+            // Nothing can be checked inside a namespace that a dry run did not really create: report what the
+            // real run would do there (a new namespace holds no Secret and only the default service account).
+            planForNewNamespace(plan, result);
+            return;
+        }
+    }
+    const [existing, accounts] = await Promise.all([
+        cluster.readSecret(namespace, plan.secret.name),
+        readServiceAccounts(cluster, namespace, plan.serviceAccounts, result.namespaceCreated)
+    ]);
+    const missing = [...accounts]
+        .filter(([name, account]) => !account && name !== DEFAULT_SERVICE_ACCOUNT)
+        .map(([name]) => name);
+    if (missing.length > 0)
+        await failForMissingServiceAccounts(cluster, namespace, plan, missing);
+    result.secret = await reconcileSecret(cluster, namespace, existing, plan);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${namespaceLabel(plan, namespace)}: secret "${plan.secret.name}" ${result.secret}`);
+    // Every account settles before the namespace is reported: when one fails, another's wait or write must not
+    // go on unseen and land after the outputs and the clean-up plan were written without it.
+    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .mapConcurrently */ .X2)([...accounts], _concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .SERVICE_ACCOUNT_CONCURRENCY */ .Yv, async ([name, account]) => {
+        const serviceAccount = account ?? (await (0,_service_accounts_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForServiceAccount */ .lc)(cluster, namespace, name, plan.defaultServiceAccountTimeoutMs));
+        const outcome = await (0,_service_accounts_js__WEBPACK_IMPORTED_MODULE_5__/* .addPullSecret */ .bO)(cluster, namespace, serviceAccount, plan.secret.name, write);
+        result.serviceAccounts[name] = outcome;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${namespaceLabel(plan, namespace)}: service account "${name}" ${outcome === 'added' ? 'now pulls with' : 'already pulls with'} "${plan.secret.name}"`);
+    });
+}
+/** Each wanted service account by name (undefined when missing), or all of them for '*'. */
+async function readServiceAccounts(cluster, namespace, wanted, namespaceIsNew) {
+    if (wanted === '*') {
+        const all = new Map();
+        for (const account of await cluster.listServiceAccounts(namespace))
+            all.set(account.metadata?.name ?? '', account);
+        // In a namespace created moments ago the list may not show `default` yet: it is coming, so wait for it.
+        if (namespaceIsNew && !all.has(DEFAULT_SERVICE_ACCOUNT))
+            all.set(DEFAULT_SERVICE_ACCOUNT, undefined);
+        return all;
+    }
+    // Beside the Secret read: together never more than SERVICE_ACCOUNT_CONCURRENCY requests (concurrency.ts).
+    const found = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .mapConcurrently */ .X2)(wanted, _concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .SERVICE_ACCOUNT_CONCURRENCY */ .Yv - 1, (name) => cluster.readServiceAccount(namespace, name));
+    return new Map(wanted.map((name, index) => [name, found[index]]));
+}
+/**
+ * A listed service account that is missing is most likely a typo, and fails the namespace before anything
+ * is written. But a GET in a missing namespace also answers 404, so ask the server (a dry-run apply, which
+ * the action may do anyway) whether the namespace itself is what is missing, to say the right thing.
+ */
+async function failForMissingServiceAccounts(cluster, namespace, plan, missing) {
+    await cluster.applySecret(namespace, (0,_desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .desiredSecret */ .Bm)(plan.secret, {}), { dryRun: true });
+    const names = missing.map((name) => `"${name}"`).join(', ');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Service account${missing.length > 1 ? 's' : ''} ${names} not found in namespace "${namespace}": check the service-accounts input for a typo, or create ${missing.length > 1 ? 'them' : 'it'} first.`);
+}
+async function reconcileSecret(cluster, namespace, existing, plan) {
+    const write = { dryRun: plan.dryRun };
+    if (!existing) {
+        await cluster.applySecret(namespace, (0,_desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .desiredSecret */ .Bm)(plan.secret, plan.runAnnotations()), write);
+        return 'created';
+    }
+    const comparison = (0,_desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .compareSecret */ .sj)(existing, plan.secret, _kube_cluster_js__WEBPACK_IMPORTED_MODULE_7__/* .FIELD_MANAGER */ .v);
+    switch (comparison.kind) {
+        case 'equal':
+            return 'unchanged';
+        case 'metadata-differs':
+            await cluster.applySecret(namespace, (0,_desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .desiredSecret */ .Bm)(plan.secret, comparison.runAnnotations), write);
+            return 'updated';
+        case 'data-differs':
+            await cluster.applySecret(namespace, (0,_desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .desiredSecret */ .Bm)(plan.secret, plan.runAnnotations()), write);
+            return 'updated';
+        case 'needs-recreate':
+            if (!plan.recreate) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Secret "${plan.secret.name}" in namespace "${namespace}" cannot be updated: ${comparison.why}. Set \`recreate: true\` to delete and create it again.`);
+            }
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${namespaceLabel(plan, namespace)}: secret "${plan.secret.name}" is recreated, as ${comparison.why}`);
+            await cluster.deleteSecret(namespace, plan.secret.name, write);
+            // A dry-run delete leaves the old Secret in place, so a dry-run create would be judged against it.
+            if (!plan.dryRun)
+                await applyAfterDelete(cluster, namespace, plan);
+            return 'updated';
+    }
+}
+/** Right after a delete, a create can still meet the old object for a moment; retry that briefly. */
+async function applyAfterDelete(cluster, namespace, plan) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            await cluster.applySecret(namespace, (0,_desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .desiredSecret */ .Bm)(plan.secret, plan.runAnnotations()), { dryRun: false });
+            return;
+        }
+        catch (error) {
+            const stillThere = error instanceof _kube_api_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .KubeApiError */ .W3 && (error.status === 409 || error.status === 422);
+            if (!stillThere || attempt >= 5)
+                throw error;
+            await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(100 * attempt);
+        }
+    }
+}
+function planForNewNamespace(plan, result) {
+    const wanted = plan.serviceAccounts === '*' ? [DEFAULT_SERVICE_ACCOUNT] : plan.serviceAccounts;
+    const missing = wanted.filter((name) => name !== DEFAULT_SERVICE_ACCOUNT);
+    if (missing.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Service account${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} would not exist in the new namespace "${result.namespace}": only "default" is created with a namespace.`);
+    }
+    result.secret = 'created';
+    for (const name of wanted)
+        result.serviceAccounts[name] = 'added';
 }
 
 

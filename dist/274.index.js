@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __webpack_require__(3218);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/files.ts
+var files = __webpack_require__(9148);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -26,7 +26,7 @@ var masking = __webpack_require__(6527);
 // EXTERNAL MODULE: ./src/kube/api-errors.ts
 var api_errors = __webpack_require__(4005);
 // EXTERNAL MODULE: ./src/kube/kubeconfig.ts
-var kubeconfig = __webpack_require__(5217);
+var kube_kubeconfig = __webpack_require__(5217);
 ;// CONCATENATED MODULE: ./src/kube/auth-provider.ts
 // The legacy `auth-provider` users (deprecated since Kubernetes 1.22, still in old kubeconfigs), as
 // kubectl 1.36 treats them, without any Kubernetes client library:
@@ -53,7 +53,7 @@ const OIDC_EXPIRY_DELTA_MS = 10_000;
 function authProviderBearer(provider, where, used, now = Date.now) {
     const name = typeof provider.name === 'string' ? provider.name : '';
     const config = {};
-    if ((0,kubeconfig/* isRecord */.u4)(provider.config)) {
+    if ((0,kube_kubeconfig/* isRecord */.u4)(provider.config)) {
         for (const [key, value] of Object.entries(provider.config))
             if (typeof value === 'string')
                 config[key] = value;
@@ -80,7 +80,7 @@ function oidcBearer(config, where, used, now) {
     // The refresh-token and client-secret are never used here, but they are credentials all the same.
     for (const key of ['id-token', 'refresh-token', 'client-secret'])
         if (config[key])
-            (0,kubeconfig/* maskCredential */.kV)(config[key]);
+            (0,kube_kubeconfig/* maskCredential */.kV)(config[key]);
     if (!used)
         return undefined;
     const idToken = config['id-token'] ?? '';
@@ -128,7 +128,7 @@ function jwtExpiry(token) {
     catch {
         return 'invalid';
     }
-    if (!(0,kubeconfig/* isRecord */.u4)(claims))
+    if (!(0,kube_kubeconfig/* isRecord */.u4)(claims))
         return 'invalid';
     // encoding/json matches a key to the `exp` tag case-insensitively, and the last match wins.
     const keys = Object.keys(claims).filter((key) => key.toLowerCase() === 'exp');
@@ -168,7 +168,7 @@ function clusterEntryOf(resolved) {
 }
 function endpointOf(resolved) {
     if (resolved.origin === 'in-cluster') {
-        const caFile = (0,external_node_path_.join)(resolved.inClusterPathPrefix ?? '', kubeconfig/* IN_CLUSTER_ROOT */.C0, 'ca.crt');
+        const caFile = (0,external_node_path_.join)(resolved.inClusterPathPrefix ?? '', kube_kubeconfig/* IN_CLUSTER_ROOT */.C0, 'ca.crt');
         return {
             url: new URL(resolved.server),
             ca: readCaFile(caFile, 'the in-cluster service account'),
@@ -203,7 +203,7 @@ function endpointOf(resolved) {
     if (ca && insecure) {
         throw new errors/* InputError */.dz('kubeconfig', `${where} sets insecure-skip-tls-verify together with a certificate authority, which kubectl refuses too ("specifying a root certificates file with the insecure flag is not allowed"); remove one of them.`);
     }
-    if (ca && (0,kubeconfig/* pemCertificates */.xC)(ca).length === 0) {
+    if (ca && (0,kube_kubeconfig/* pemCertificates */.xC)(ca).length === 0) {
         throw new errors/* InputError */.dz('kubeconfig', `${where}: its certificate authority (${caData ? 'certificate-authority-data' : caFile}) holds no PEM certificate, which kubectl refuses too; set the cluster's CA certificate.`);
     }
     return endpoint;
@@ -221,8 +221,8 @@ function proxyUrlOf(value, where) {
         throw new errors/* InputError */.dz('kubeconfig', `${where} has a proxy-url that is not a valid URL.`);
     }
     if (url.password !== '') {
-        (0,kubeconfig/* maskCredential */.kV)(url.password);
-        (0,kubeconfig/* maskCredential */.kV)(decodeURIComponentSafely(url.password));
+        (0,kube_kubeconfig/* maskCredential */.kV)(url.password);
+        (0,kube_kubeconfig/* maskCredential */.kV)(decodeURIComponentSafely(url.password));
     }
     if (!PROXY_SCHEMES.includes(url.protocol)) {
         throw new errors/* InputError */.dz('kubeconfig', `${where} has a proxy-url with the scheme "${url.protocol.replace(/:$/, '')}", which kubectl does not accept either; use an http://, https:// or socks5:// proxy.`);
@@ -241,7 +241,7 @@ function nonEmpty(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 function readCaFile(path, where) {
-    return (0,kubeconfig/* readNamedFile */.wh)(path, `${where} names the certificate authority file`);
+    return (0,kube_kubeconfig/* readNamedFile */.wh)(path, `${where} names the certificate authority file`);
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -294,8 +294,8 @@ function parseExecConfig(exec, where) {
         throw refuse('`exec` has no apiVersion, which kubectl refuses too; set `exec.apiVersion: client.authentication.k8s.io/v1`.');
     }
     const env = (Array.isArray(exec.env) ? exec.env : []).map((entry) => {
-        const name = (0,kubeconfig/* isRecord */.u4)(entry) && typeof entry.name === 'string' ? entry.name : '';
-        const value = (0,kubeconfig/* isRecord */.u4)(entry) && typeof entry.value === 'string' ? entry.value : '';
+        const name = (0,kube_kubeconfig/* isRecord */.u4)(entry) && typeof entry.name === 'string' ? entry.name : '';
+        const value = (0,kube_kubeconfig/* isRecord */.u4)(entry) && typeof entry.value === 'string' ? entry.value : '';
         if (name === '')
             throw refuse('an `exec.env` entry has no name, which kubectl refuses too; name it or remove it.');
         return { name, value };
@@ -451,13 +451,13 @@ function parseExecCredential(stdout, exec) {
             parsed = undefined;
         }
     }
-    if (!(0,kubeconfig/* isRecord */.u4)(parsed))
+    if (!(0,kube_kubeconfig/* isRecord */.u4)(parsed))
         throw unusable('something that is not JSON');
     const status = parsed.status;
     // Mask before any check can fail: whatever the plugin printed as a credential is one.
-    if ((0,kubeconfig/* isRecord */.u4)(status)) {
+    if ((0,kube_kubeconfig/* isRecord */.u4)(status)) {
         if (typeof status.token === 'string')
-            (0,kubeconfig/* maskCredential */.kV)(status.token);
+            (0,kube_kubeconfig/* maskCredential */.kV)(status.token);
         if (typeof status.clientKeyData === 'string')
             (0,masking/* maskValue */.QS)(status.clientKeyData);
     }
@@ -470,7 +470,7 @@ function parseExecCredential(stdout, exec) {
             : 'no usable apiVersion';
         throw unusable(`an ExecCredential with ${version}, while the kubeconfig asks for ${exec.apiVersion}`);
     }
-    if (!(0,kubeconfig/* isRecord */.u4)(status))
+    if (!(0,kube_kubeconfig/* isRecord */.u4)(status))
         throw unusable('JSON without a credential status (kind and status expected)');
     const text = (key) => (typeof status[key] === 'string' ? status[key] : '');
     const token = text('token');
@@ -485,7 +485,7 @@ function parseExecCredential(stdout, exec) {
     if (token !== '')
         credentials.authorization = `Bearer ${token}`;
     if (cert !== '') {
-        const problem = (0,kubeconfig/* keyPairProblem */.BF)(cert, key);
+        const problem = (0,kube_kubeconfig/* keyPairProblem */.BF)(cert, key);
         if (problem)
             throw unusable(`a client certificate and key that cannot be used: ${problem}`);
         credentials.clientCertificate = { cert, key };
@@ -573,9 +573,9 @@ function credentialsOf(resolved, options = {}) {
     const now = options.now ?? Date.now;
     if (resolved.origin === 'in-cluster') {
         // client-go re-reads the projected token now and then; a step lasts far less than its hour-long life.
-        const path = (0,external_node_path_.join)(resolved.inClusterPathPrefix ?? '', kubeconfig/* IN_CLUSTER_ROOT */.C0, 'token');
-        const token = (0,kubeconfig/* readNamedFile */.wh)(path, 'the in-cluster service account names the token file').toString('utf8').trim();
-        (0,kubeconfig/* maskCredential */.kV)(token);
+        const path = (0,external_node_path_.join)(resolved.inClusterPathPrefix ?? '', kube_kubeconfig/* IN_CLUSTER_ROOT */.C0, 'token');
+        const token = (0,kube_kubeconfig/* readNamedFile */.wh)(path, 'the in-cluster service account names the token file').toString('utf8').trim();
+        (0,kube_kubeconfig/* maskCredential */.kV)(token);
         return fixed({ authorization: `Bearer ${token}` });
     }
     const user = resolved.user ?? { name: '', body: {}, source: 'the kubeconfig' };
@@ -601,8 +601,8 @@ function credentialsOf(resolved, options = {}) {
     }
     if (certificateGiven)
         checkCertificateFields(body, refuse);
-    const exec = (0,kubeconfig/* isRecord */.u4)(body.exec) ? parseExecConfig(body.exec, where) : undefined;
-    const provider = (0,kubeconfig/* isRecord */.u4)(body['auth-provider']) ? body['auth-provider'] : undefined;
+    const exec = (0,kube_kubeconfig/* isRecord */.u4)(body.exec) ? parseExecConfig(body.exec, where) : undefined;
+    const provider = (0,kube_kubeconfig/* isRecord */.u4)(body['auth-provider']) ? body['auth-provider'] : undefined;
     if (exec && provider) {
         throw refuse('has both `exec` and `auth-provider`, which kubectl refuses too; keep the exec plugin.');
     }
@@ -619,7 +619,7 @@ function credentialsOf(resolved, options = {}) {
             return fixed({}); // anonymous, as kubectl
         const cluster = resolved.cluster ?? { name: '', source: user.source };
         const whose = cluster.source === user.source ? `user "${user.name}"` : where;
-        throw new errors/* InputError */.dz('kubeconfig', `cluster "${cluster.name}" in ${cluster.source} has the plain-HTTP server ${(0,kubeconfig/* displayUrl */.Qy)(resolved.server)}, so the credentials of ${whose} would travel in clear text (kubectl silently sends none there); use the cluster's https:// address.`);
+        throw new errors/* InputError */.dz('kubeconfig', `cluster "${cluster.name}" in ${cluster.source} has the plain-HTTP server ${(0,kube_kubeconfig/* displayUrl */.Qy)(resolved.server)}, so the credentials of ${whose} would travel in clear text (kubectl silently sends none there); use the cluster's https:// address.`);
     }
     if (!sendsCredentials) {
         // client_config.go: a user client-go cannot identify (canIdentifyUser) makes kubectl prompt for a
@@ -635,7 +635,7 @@ function credentialsOf(resolved, options = {}) {
     // in its place: the token and Basic round trippers set the header first and the provider leaves it.
     const bearer = provider ? authProviderBearer(provider, where, !hasToken && !hasBasic, now) : undefined;
     if (token !== '')
-        (0,kubeconfig/* maskCredential */.kV)(token);
+        (0,kube_kubeconfig/* maskCredential */.kV)(token);
     if (tokenFile !== '')
         return tokenFileSource(tokenFile, token, where, clientCertificate, now);
     if (token !== '')
@@ -670,11 +670,13 @@ function fixed(credentials) {
 function tokenFileSource(path, token, where, clientCertificate, now) {
     const read = () => {
         try {
-            const content = (0,external_node_fs_.readFileSync)(path, 'utf8').trim();
+            const content = (0,files/* readRegularFile */.XF)(path, kube_kubeconfig/* MAX_NAMED_FILE_BYTES */.ku).toString('utf8').trim();
             return content === '' ? { code: 'empty' } : { token: content };
         }
         catch (error) {
-            return { code: error.code ?? 'unreadable' };
+            if (!(error instanceof files/* FileProblem */.kc))
+                throw error;
+            return { code: error.reason };
         }
     };
     const first = read();
@@ -689,7 +691,7 @@ function tokenFileSource(path, token, where, clientCertificate, now) {
         if (!('token' in reading) || reading.token === fromFile)
             return;
         fromFile = reading.token;
-        (0,kubeconfig/* maskCredential */.kV)(fromFile);
+        (0,kube_kubeconfig/* maskCredential */.kV)(fromFile);
         credentials = { authorization: `Bearer ${fromFile}`, clientCertificate };
     };
     take(first);
@@ -728,12 +730,12 @@ function clientCertificateOf(body, where, refuse) {
         const data = credentials_text(body[`${name}-data`]);
         if (data !== '')
             return Buffer.from(data, 'base64');
-        return (0,kubeconfig/* readNamedFile */.wh)(credentials_text(body[name]), `${where} names the ${name} file`);
+        return (0,kube_kubeconfig/* readNamedFile */.wh)(credentials_text(body[name]), `${where} names the ${name} file`);
     };
     const cert = pem('client-certificate');
     const key = pem('client-key');
     (0,masking/* maskValue */.QS)(key.toString('utf8'));
-    const problem = (0,kubeconfig/* keyPairProblem */.BF)(cert, key);
+    const problem = (0,kube_kubeconfig/* keyPairProblem */.BF)(cert, key);
     if (problem)
         throw refuse(`has a client certificate and key that kubectl cannot use either: ${problem}.`);
     return { cert, key };
@@ -758,7 +760,7 @@ function clusterInfo(resolved) {
     if (cluster['disable-compression'] === true)
         info['disable-compression'] = true;
     const extensions = Array.isArray(cluster.extensions) ? cluster.extensions : [];
-    const execExtension = extensions.find((entry) => (0,kubeconfig/* isRecord */.u4)(entry) && entry.name === 'client.authentication.k8s.io/exec');
+    const execExtension = extensions.find((entry) => (0,kube_kubeconfig/* isRecord */.u4)(entry) && entry.name === 'client.authentication.k8s.io/exec');
     info.config = execExtension?.extension ?? null;
     return info;
 }
@@ -777,7 +779,7 @@ function credentials_text(value) {
 function isSet(value) {
     if (Array.isArray(value))
         return value.length > 0;
-    if ((0,kubeconfig/* isRecord */.u4)(value))
+    if ((0,kube_kubeconfig/* isRecord */.u4)(value))
         return Object.keys(value).length > 0;
     return value !== undefined && value !== null && value !== '';
 }
@@ -1076,11 +1078,12 @@ function briefFailure(error) {
 
 
 
+
 /** Per-attempt deadline of every API request; retries get a fresh one. */
 const REQUEST_TIMEOUT_MS = 10_000;
 function connect(kubeconfig) {
     return new RestCluster(transportFor(kubeconfig), {
-        server: kubeconfig.server,
+        server: (0,kube_kubeconfig/* displayUrl */.Qy)(kubeconfig.server),
         contextName: kubeconfig.contextName,
         requestTimeoutMs: REQUEST_TIMEOUT_MS
     });

@@ -13,7 +13,8 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _inputs_read_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9659);
 /* harmony import */ var _kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5217);
-// The post step (action.yml `post:`): with `cleanup: true`, removes what the main step wrote.
+// The post step (action.yml `post:`): with `cleanup: true`, removes what the main step wrote — on each
+// cluster it wrote to, all at once.
 
 
 
@@ -28,9 +29,37 @@ async function runPost() {
         return;
     }
     const { kubeconfig, context } = (0,_inputs_read_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readConnectionInputs */ .q)();
-    const { connect } = await Promise.all(/* import() */[__webpack_require__.e(34), __webpack_require__.e(274), __webpack_require__.e(771)]).then(__webpack_require__.bind(__webpack_require__, 1274));
-    const cluster = connect((0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveKubeconfig */ .a8)({ inline: kubeconfig, context }));
-    const failures = await (0,_reconcile_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUp */ .nY)(cluster, plan);
+    const { connect } = await Promise.all(/* import() */[__webpack_require__.e(34), __webpack_require__.e(274)]).then(__webpack_require__.bind(__webpack_require__, 1274));
+    const plans = (0,_reconcile_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupPlansByContext */ .pT)(plan);
+    const single = plans.get(undefined);
+    let failures;
+    if (single) {
+        failures = await (0,_reconcile_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUp */ .nY)(connect((0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveKubeconfig */ .a8)({ inline: kubeconfig, context })), single);
+    }
+    else {
+        // The contexts the main step wrote to, as the plan names them (`*` is not resolved again: a context added
+        // to the kubeconfig since holds nothing of this run's).
+        const perCluster = await Promise.all([...plans].map(async ([name, part]) => {
+            const contextName = name ?? '';
+            try {
+                const [resolved] = (0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveKubeconfigContexts */ .g7)({ inline: kubeconfig }, [contextName]);
+                const recorded = plan.servers?.[contextName];
+                if (recorded !== undefined && (0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .displayUrl */ .Qy)(resolved.server) !== recorded) {
+                    return [
+                        `${contextName}: the context now names the API server ${(0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .displayUrl */ .Qy)(resolved.server)}, not ${recorded} where the main step wrote; nothing was removed there.`
+                    ];
+                }
+                return await (0,_reconcile_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUp */ .nY)(connect(resolved), part, contextName);
+            }
+            catch (error) {
+                // A context the kubeconfig no longer defines, a certificate file gone: that cluster only.
+                if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ))
+                    throw error;
+                return [`${contextName}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`];
+            }
+        }));
+        failures = perCluster.flat();
+    }
     if (failures.length > 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Clean-up failed in ${failures.length} namespace${failures.length === 1 ? '' : 's'}:\n${failures.map((line) => `- ${line}`).join('\n')}`);
     }

@@ -31801,7 +31801,7 @@ async function run() {
         }
         else {
             core/* saveState */.LZ(POST_STATE_KEY, 'true');
-            const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(221), __nccwpck_require__.e(185), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4625));
+            const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(221), __nccwpck_require__.e(185), __nccwpck_require__.e(73)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73));
             await runMain();
         }
     }

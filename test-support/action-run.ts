@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { load } from 'js-yaml'
 
 /**
@@ -13,6 +14,7 @@ import { load } from 'js-yaml'
  */
 export const ACTION_ENTRY = process.env.ACTION_UNDER_TEST ?? resolve(import.meta.dirname, '..', 'dist', 'index.js')
 const ACTION_YML = resolve(import.meta.dirname, '..', 'action.yml')
+const RESOURCE_USAGE_PRELOAD = resolve(import.meta.dirname, 'resource-usage.mjs')
 
 /** The runner passes every input that has a default in action.yml, as INPUT_*, when the workflow omits it. */
 function actionDefaults(): Record<string, string> {
@@ -34,6 +36,11 @@ export interface ActionRunOptions {
   /** Run as the post step, with the state a main run saved. */
   post?: { state: Record<string, string> }
   timeoutMs?: number
+  /**
+   * Record the action process's peak resident set size and CPU time (ActionRun.resourceUsage): a module
+   * preloaded with `--import` (resource-usage.mjs) writes them as the process exits. Off by default.
+   */
+  measureResourceUsage?: boolean
 }
 
 export interface ActionRun {
@@ -49,11 +56,18 @@ export interface ActionRun {
   errors: string[]
   warnings: string[]
   durationMs: number
+  /** With measureResourceUsage: what the action process used. */
+  resourceUsage?: ResourceUsage
 }
 
 export async function runAction(inputs: Record<string, string>, options: ActionRunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
-  const files = { output: join(dir, 'output'), state: join(dir, 'state'), summary: join(dir, 'summary') }
+  const files = {
+    output: join(dir, 'output'),
+    state: join(dir, 'state'),
+    summary: join(dir, 'summary'),
+    resourceUsage: join(dir, 'resource-usage')
+  }
   for (const file of Object.values(files)) writeFileSync(file, '')
   const env: NodeJS.ProcessEnv = {}
   for (const [key, value] of Object.entries(process.env)) {
@@ -79,6 +93,11 @@ export async function runAction(inputs: Record<string, string>, options: ActionR
     if (value === undefined) delete env[key]
     else env[key] = value
   }
+  if (options.measureResourceUsage) {
+    env.RESOURCE_USAGE_FILE = files.resourceUsage
+    const preload = `--import=${pathToFileURL(RESOURCE_USAGE_PRELOAD).href}`
+    env.NODE_OPTIONS = [env.NODE_OPTIONS, preload].filter(Boolean).join(' ')
+  }
 
   const started = Date.now()
   try {
@@ -91,7 +110,8 @@ export async function runAction(inputs: Record<string, string>, options: ActionR
       summary: readFileSync(files.summary, 'utf8'),
       errors: commandMessages(stdout, 'error'),
       warnings: commandMessages(stdout, 'warning'),
-      durationMs: Date.now() - started
+      durationMs: Date.now() - started,
+      ...(options.measureResourceUsage ? { resourceUsage: resourceUsageOf(files.resourceUsage) } : {})
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -124,6 +144,19 @@ function spawnNode(
       resolvePromise({ exitCode, stdout, stderr, log })
     })
   })
+}
+
+export interface ResourceUsage {
+  /** getrusage's maxRSS: the most memory the process had resident at once */
+  peakRssBytes: number
+  /** user + system CPU time */
+  cpuMs: number
+}
+
+/** What resource-usage.mjs wrote; undefined when the process died before it could (killed, crashed hard). */
+function resourceUsageOf(file: string): ResourceUsage | undefined {
+  const text = readFileSync(file, 'utf8').trim()
+  return text === '' ? undefined : (JSON.parse(text) as ResourceUsage)
 }
 
 /** The runner's file-command format: `name<<DELIMITER\nvalue\nDELIMITER\n` (and the older `name=value`). */

@@ -100,6 +100,7 @@ describe('readInputs: good inputs', () => {
       annotations: {},
       kubeconfig: undefined,
       context: undefined,
+      contexts: [],
       images: [],
       dryRun: false,
       verifyRegistry: false,
@@ -220,6 +221,16 @@ describe('readInputs: good inputs', () => {
     const { result, masks } = captureMasks(readInputs)
     expect(result?.dockerConfig.auths['quay.io']?.auth).toBe(b64('a:b64-pw-xyz'))
     expect(masks).toEqual(expect.arrayContaining([encoded, 'b64-pw-xyz']))
+  })
+
+  test('contexts: a list (comma or newline, deduplicated, in order), or * alone', () => {
+    setInputs({
+      ...{ 'secret-name': 's', username: 'u', password: PASSWORD },
+      contexts: ' prod-eu, prod-us\n\nprod-eu\n'
+    })
+    expect(captureMasks(readInputs).result).toMatchObject({ context: undefined, contexts: ['prod-eu', 'prod-us'] })
+    setInputs({ ...{ 'secret-name': 's', username: 'u', password: PASSWORD }, contexts: ' * ' })
+    expect(captureMasks(readInputs).result?.contexts).toEqual(['*'])
   })
 
   test("'*' for all service accounts, a YAML kubeconfig as given, a namespace selector alone", () => {
@@ -693,6 +704,24 @@ const badCases: BadCase[] = [
     secrets: ['Xk9Alias-Token-13']
   },
   { name: 'context with a line break', inputs: { context: 'a\nb' }, input: 'context', message: /line break/ },
+  {
+    name: 'context and contexts together',
+    inputs: { context: 'prod', contexts: 'prod,staging' },
+    input: 'contexts',
+    message: /^Input 'contexts': cannot be combined with context; list every context in contexts/
+  },
+  {
+    name: "contexts mixing '*' with names",
+    inputs: { contexts: '*\nprod' },
+    input: 'contexts',
+    message: /mixes '\*' \(every context of the kubeconfig\) with names/
+  },
+  {
+    name: 'contexts with a control character',
+    inputs: { contexts: 'prod,sta\tging' },
+    input: 'contexts',
+    message: /'sta\\tging' contains a control character/
+  },
   {
     name: 'an image with an upper-case repository',
     inputs: { images: 'nginx,\nghcr.io/Octo/app:1' },

@@ -119,7 +119,7 @@ describe('tokens', () => {
 
   test('a tokenFile alone that cannot be read, or is empty, is an input error naming the user and the file', () => {
     expect(inputError(() => credentialsOf(resolvedWith({ tokenFile: join(folder, 'absent') }))).message).toBe(
-      `Input 'kubeconfig': ${WHERE} names the token file ${join(folder, 'absent')}, which cannot be read (ENOENT).`
+      `Input 'kubeconfig': ${WHERE} names the token file ${join(folder, 'absent')}, which cannot be read (no such file).`
     )
     writeFileSync(join(folder, 'empty-token'), ' \n')
     expect(inputError(() => credentialsOf(resolvedWith({ tokenFile: join(folder, 'empty-token') }))).message).toBe(

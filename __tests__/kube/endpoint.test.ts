@@ -85,7 +85,7 @@ test('an unreadable CA file, or both forms of the CA, are input errors naming th
   expect(() => endpointFor({ 'certificate-authority': join(folder, 'absent.crt') })).toThrow(
     new InputError(
       'kubeconfig',
-      `${WHERE} names the certificate authority file ${join(folder, 'absent.crt')}, which cannot be read (ENOENT).`
+      `${WHERE} names the certificate authority file ${join(folder, 'absent.crt')}, which cannot be read (no such file).`
     )
   )
   writeFileSync(join(folder, 'both.crt'), caPem)

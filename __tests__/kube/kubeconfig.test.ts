@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dump } from 'js-yaml'
 import { InputError } from '../../src/errors.js'
-import { resolveKubeconfig } from '../../src/kube/kubeconfig.js'
+import { resolveKubeconfig, resolveKubeconfigContexts } from '../../src/kube/kubeconfig.js'
 
 function kubeconfig(
   options: {
@@ -282,7 +282,9 @@ describe('KUBECONFIG (loader.go Load)', () => {
     expect(
       inputError(() => resolveKubeconfig({ env: { KUBECONFIG: `${join(dir, 'real')}:${join(dir, 'folder')}` } }))
         .message
-    ).toBe(`Input 'kubeconfig': ${join(dir, 'folder')} (from KUBECONFIG) cannot be read (EISDIR).`)
+    ).toBe(
+      `Input 'kubeconfig': ${join(dir, 'folder')} (from KUBECONFIG) cannot be read (it is a directory, not a file).`
+    )
     writeFileSync(join(dir, 'broken'), 'clusters: [')
     expect(
       inputError(() => resolveKubeconfig({ env: { KUBECONFIG: `${join(dir, 'real')}:${join(dir, 'broken')}` } }))
@@ -338,4 +340,94 @@ test('in-cluster: the service account token and namespace files', () => {
 test('nothing at all: says where credentials can come from', () => {
   const error = inputError(() => resolveKubeconfig({ env: { HOME: dir } }))
   expect(error.message).toMatch(/no cluster credentials found: pass the kubeconfig input/)
+})
+
+describe('the contexts input: several contexts, or * for every one, each checked as the context input is', () => {
+  /** Three clusters, each context with its own user and namespace (one context without a namespace). */
+  const fleet = dump({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: ['eu', 'us', 'ap'].map((name, index) => ({
+      name,
+      cluster: { server: `https://10.0.${index}.1:6443` }
+    })),
+    users: ['eu-deployer', 'us-deployer', 'ap-deployer'].map((name) => ({ name, user: { token: `${name}-token` } })),
+    contexts: [
+      { name: 'eu', context: { cluster: 'eu', user: 'eu-deployer', namespace: 'shop' } },
+      { name: 'us', context: { cluster: 'us', user: 'us-deployer', namespace: 'store' } },
+      { name: 'ap', context: { cluster: 'ap', user: 'ap-deployer' } }
+    ],
+    'current-context': 'eu'
+  })
+
+  test('named contexts, in the order given, each with its own server, user and namespace', () => {
+    const resolved = resolveKubeconfigContexts({ inline: fleet }, ['ap', 'us'])
+    expect(
+      resolved.map(({ contextName, server, namespace, user }) => [contextName, server, namespace, user?.name])
+    ).toEqual([
+      ['ap', 'https://10.0.2.1:6443', 'default', 'ap-deployer'],
+      ['us', 'https://10.0.1.1:6443', 'store', 'us-deployer']
+    ])
+  })
+
+  test('* is every context the kubeconfig defines, in its order, from KUBECONFIG merged as kubectl merges', () => {
+    expect(resolveKubeconfigContexts({ inline: fleet }, ['*']).map((resolved) => resolved.contextName)).toEqual([
+      'eu',
+      'us',
+      'ap'
+    ])
+    writeFileSync(join(dir, 'first'), fleet)
+    writeFileSync(join(dir, 'second'), kubeconfig({ contexts: ['eu', 'extra'] }))
+    const merged = resolveKubeconfigContexts({ env: { KUBECONFIG: `${join(dir, 'first')}:${join(dir, 'second')}` } }, [
+      '*'
+    ])
+    // The first file's `eu` wins; the second file adds `extra`.
+    expect(merged.map(({ contextName, server }) => [contextName, server])).toEqual([
+      ['eu', 'https://10.0.0.1:6443'],
+      ['us', 'https://10.0.1.1:6443'],
+      ['ap', 'https://10.0.2.1:6443'],
+      ['extra', 'https://10.0.0.1:6443']
+    ])
+  })
+
+  test('an unknown context fails the whole step, naming the input and the contexts there are', () => {
+    const error = inputError(() => resolveKubeconfigContexts({ inline: fleet }, ['eu', 'moon', 'mars']))
+    expect(error.input).toBe('contexts')
+    expect(error.message).toBe(
+      `Input 'contexts': contexts "moon", "mars" are not defined in the kubeconfig input; it defines: eu, us, ap.`
+    )
+  })
+
+  test('* matching nothing is an input error', () => {
+    const empty = dump({ apiVersion: 'v1', kind: 'Config', clusters: [], users: [], contexts: [] })
+    const error = inputError(() => resolveKubeconfigContexts({ inline: empty }, ['*']))
+    expect(error.message).toBe(
+      `Input 'contexts': '*' matches no context: the kubeconfig input defines none; give a kubeconfig with contexts, or name them.`
+    )
+  })
+
+  test('a broken context among them fails before any request, as the context input would', () => {
+    const broken = fleet.replace('user: ap-deployer', 'user: nobody')
+    const error = inputError(() => resolveKubeconfigContexts({ inline: broken }, ['*']))
+    expect(error.message).toBe(
+      `Input 'kubeconfig': context "ap" names user "nobody", which the kubeconfig input does not define.`
+    )
+  })
+
+  test('in-cluster there are no contexts to choose from', () => {
+    const root = join(dir, 'var/run/secrets/kubernetes.io/serviceaccount')
+    mkdirSync(root, { recursive: true })
+    writeFileSync(join(root, 'token'), 'token')
+    const error = inputError(() =>
+      resolveKubeconfigContexts(
+        {
+          env: { HOME: dir, KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' },
+          inClusterPathPrefix: dir
+        },
+        ['*']
+      )
+    )
+    expect(error.input).toBe('contexts')
+    expect(error.message).toMatch(/contexts come from a kubeconfig, and none was found/)
+  })
 })

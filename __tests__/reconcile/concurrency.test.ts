@@ -1,4 +1,10 @@
-import { mapConcurrently } from '../../src/reconcile/concurrency.js'
+import { MAX_SOCKETS_PER_ROUTE } from '../../src/http/connections.js'
+import {
+  mapConcurrently,
+  MAX_REQUESTS_IN_FLIGHT,
+  NAMESPACE_CONCURRENCY,
+  SERVICE_ACCOUNT_CONCURRENCY
+} from '../../src/reconcile/concurrency.js'
 
 const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -26,4 +32,9 @@ test('a failure rejects only after every other task has settled', async () => {
   })
   await expect(run).rejects.toThrow('first fails at once')
   expect(finished.sort()).toEqual([2, 3])
+})
+
+test('the per-cluster bound fits the connection pool: no request waits for a socket', () => {
+  expect(MAX_REQUESTS_IN_FLIGHT).toBe(NAMESPACE_CONCURRENCY * SERVICE_ACCOUNT_CONCURRENCY)
+  expect(MAX_REQUESTS_IN_FLIGHT).toBeLessThanOrEqual(MAX_SOCKETS_PER_ROUTE)
 })

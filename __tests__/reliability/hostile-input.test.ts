@@ -2,6 +2,7 @@
 // code and exactly one `::error::` that names the input, with no stack trace and no credential in the log,
 // and without a single request reaching the cluster (the request log of this file's proxy, the only way to
 // the real kube-apiserver that the kubeconfigs here name, stays empty).
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { load } from 'js-yaml'
@@ -15,6 +16,8 @@ beforeAll(async () => {
   cluster = await startCluster()
   folder = scratchFolder('hostile-input')
   mkdirSync(join(folder, 'a-directory'))
+  // A named pipe nobody writes to: opening it for reading would wait for ever.
+  execFileSync('mkfifo', [join(folder, 'a-fifo')])
   // Over the API's 1 MiB limit for a Secret's data once stored: must be refused before sending.
   const bulky = { auths: { 'registry.example.com': { username: 'bulk', password: 'x'.repeat(1_100_000) } } }
   writeFileSync(join(folder, 'oversize-config.json'), JSON.stringify(bulky))
@@ -189,6 +192,16 @@ const cases: HostileCase[] = [
     input: 'docker-config-file'
   },
   {
+    what: 'docker-config-file that is a named pipe nobody writes to (would block for ever)',
+    inputs: () => ({ 'docker-config-file': join(folder, 'a-fifo') }),
+    input: 'docker-config-file'
+  },
+  {
+    what: 'docker-config-file /dev/zero (endless)',
+    inputs: () => ({ 'docker-config-file': '/dev/zero' }),
+    input: 'docker-config-file'
+  },
+  {
     what: 'docker-config-file over the 1 MiB Secret limit',
     inputs: () => ({ username: '', password: '', 'docker-config-file': join(folder, 'oversize-config.json') }),
     input: 'docker-config-file'
@@ -258,6 +271,22 @@ const cases: HostileCase[] = [
     input: 'kubeconfig'
   },
   {
+    what: 'kubeconfig user with a tokenFile that is a named pipe',
+    inputs: () => ({
+      kubeconfig: editedKubeconfig((document) => {
+        const [user] = document.users as { user: Record<string, unknown> }[]
+        user.user = { tokenFile: join(folder, 'a-fifo') }
+      })
+    }),
+    input: 'kubeconfig'
+  },
+  {
+    what: 'KUBECONFIG naming /dev/zero',
+    inputs: () => ({ kubeconfig: '' }),
+    env: () => ({ KUBECONFIG: '/dev/zero' }),
+    input: 'kubeconfig'
+  },
+  {
     what: 'KUBECONFIG naming a file that does not exist',
     inputs: () => ({ kubeconfig: '' }),
     env: () => ({ KUBECONFIG: join(folder, 'nowhere.yaml') }),
@@ -265,6 +294,26 @@ const cases: HostileCase[] = [
   },
   { what: 'context that the kubeconfig does not define', inputs: () => ({ context: 'production' }), input: 'context' },
   { what: 'context with a newline', inputs: () => ({ context: 'control-plane\nother' }), input: 'context' },
+  // contexts
+  {
+    what: 'contexts naming one the kubeconfig does not define',
+    inputs: () => ({ contexts: 'control-plane, production' }),
+    input: 'contexts'
+  },
+  {
+    what: 'contexts together with context',
+    inputs: () => ({ contexts: 'control-plane', context: 'control-plane' }),
+    input: 'contexts'
+  },
+  { what: "contexts mixing '*' with names", inputs: () => ({ contexts: '*\ncontrol-plane' }), input: 'contexts' },
+  {
+    what: "contexts '*' in a kubeconfig without contexts",
+    inputs: () => ({
+      contexts: '*',
+      kubeconfig: 'apiVersion: v1\nkind: Config\nclusters: []\nusers: []\ncontexts: []\n'
+    }),
+    input: 'contexts'
+  },
   // images
   { what: 'images with an upper-case repository', inputs: () => ({ images: 'ghcr.io/Octo/App:1' }), input: 'images' },
   {

@@ -88,6 +88,25 @@ test('401: a kubeconfig token the server does not know', async () => {
   )
 })
 
+test('a server URL with user info: the password is masked and never printed, the URL shown without it', async () => {
+  const forged = 'forged-token-9876543210zyxwvutsrqponmlkjih'
+  const password = 'UserInfo-Pa55word-31'
+  const document = JSON.parse(kubeconfigWithUser(cluster, { token: forged })) as {
+    clusters: { cluster: { server: string } }[]
+  }
+  const server = document.clusters[0].cluster.server
+  document.clusters[0].cluster.server = server.replace('https://', `https://admin:${password}@`)
+  const run = await runScanned(
+    cluster,
+    { ...inputs, kubeconfig: JSON.stringify(document) },
+    { secrets: [{ password: forged }, { password }] }
+  )
+  // The 401 sentence and the debug line both name the server: without the user info.
+  expect(expectCleanFailure(run)).toContain(`The Kubernetes API server at ${server} rejected the credentials`)
+  expect(run.log).toContain(`::debug::Kubernetes API server ${server}, context`)
+  expect(run.stdout.split('\n')).toContain(`::add-mask::${password}`)
+})
+
 test(`a request timeout (${REQUEST_TIMEOUT_MS / 1000} s) then 422 from the server`, async () => {
   // A real 422: a ValidatingAdmissionPolicy, as clusters use to keep pull secrets to a platform team, denies
   // the Secret's apply in this namespace. The stall is the proxy's.

@@ -12,10 +12,10 @@ const ALLOWED: Record<string, string[]> = {
   http: ['errors.ts', 'masking.ts'],
   validation: [],
   'docker-config': ['errors.ts', 'validation'],
-  kube: ['errors.ts', 'masking.ts', 'http'],
+  kube: ['errors.ts', 'masking.ts', 'files.ts', 'http'],
   registry: ['errors.ts', 'masking.ts', 'http', 'docker-config', 'validation'],
   reconcile: ['errors.ts', 'http', 'kube'],
-  inputs: ['errors.ts', 'masking.ts', 'docker-config', 'validation'],
+  inputs: ['errors.ts', 'masking.ts', 'files.ts', 'docker-config', 'validation'],
   report: ['reconcile'],
   steps: ['errors.ts', 'masking.ts', 'docker-config', 'inputs', 'kube', 'reconcile', 'registry', 'report']
 }

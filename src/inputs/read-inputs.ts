@@ -4,7 +4,6 @@
 // Every failure is an InputError that names the input and says how to fix it, never with a credential's
 // value in it. Defaults live in action.yml only: the runner passes them as INPUT_* like any other value.
 import * as core from '@actions/core'
-import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { resolve } from 'node:path'
 import { FAILSAFE_SCHEMA, load } from 'js-yaml'
@@ -21,6 +20,7 @@ import {
 } from '../docker-config/docker-config.js'
 import type { DockerConfig, RegistryCredential } from '../docker-config/docker-config.js'
 import { InputError } from '../errors.js'
+import { FileProblem, readRegularFile } from '../files.js'
 import { parseRegistries } from './registries.js'
 import { maskCredential, maskDockerConfig, maskKubeconfig, maskValue } from '../masking.js'
 import type { ImageToPull } from '../docker-config/pull-check.js'
@@ -56,6 +56,8 @@ export interface Inputs {
   /** Kubeconfig YAML text (a base64 input already decoded); undefined when not given. */
   kubeconfig: string | undefined
   context: string | undefined
+  /** `contexts`: as listed (comma/newline), trimmed, deduplicated, in order; ['*'] = every context; [] = not given. */
+  contexts: string[]
   /** Image references the deployment will pull, parsed as kubelet parses them; [] = no check. */
   images: ImageToPull[]
   dryRun: boolean
@@ -90,7 +92,7 @@ export function readInputs(): Inputs {
     labels: readKeyValueLines('labels', labelValueProblems),
     annotations: readAnnotations(),
     kubeconfig: kubeconfig(),
-    context: readSingleLine('context'),
+    ...readContextInputs(),
     images: readImages(),
     dryRun: readBoolean('dry-run'),
     verifyRegistry: readBoolean('verify-registry'),
@@ -175,6 +177,9 @@ function readDockerConfigJsonInput(): DockerConfig | undefined {
 }
 
 /** `docker-config-file`: a path to a Docker config; `~` means the runner's home directory. */
+/** Far above any real Docker config, and above the 1 MiB a Secret can hold (checked later, with its reason). */
+const MAX_DOCKER_CONFIG_FILE_BYTES = 4 * 1024 * 1024
+
 function readDockerConfigFileInput(): DockerConfig | undefined {
   const path = core.getInput('docker-config-file')
   if (path === '') return undefined
@@ -185,20 +190,12 @@ function readDockerConfigFileInput(): DockerConfig | undefined {
   const expanded = path === '~' || path.startsWith('~/') ? home + path.slice(1) : path
   let text: string
   try {
-    text = readFileSync(resolve(expanded), 'utf8')
+    text = readRegularFile(resolve(expanded), MAX_DOCKER_CONFIG_FILE_BYTES).toString('utf8')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'it is a directory, not a file'
-            : (code ?? 'unreadable')
+    if (!(error instanceof FileProblem)) throw error
     throw new InputError(
       'docker-config-file',
-      `cannot read '${expanded}' (${reason}); give the path of a Docker config such as ~/.docker/config.json`
+      `cannot read '${expanded}' (${error.reason}); give the path of a Docker config such as ~/.docker/config.json`
     )
   }
   return parseDockerConfig(text, 'docker-config-file')
@@ -400,6 +397,30 @@ function readKubeconfig(): string | undefined {
     )
   }
   return yamlText
+}
+
+/**
+ * `context` (one kubeconfig context) or `contexts` (several, or `*` for every one, applied in one step): one
+ * of the two, since a context given in both places would be ambiguous about which clusters are meant.
+ */
+function readContextInputs(): Pick<Inputs, 'context' | 'contexts'> {
+  const context = readSingleLine('context')
+  const contexts = readList('contexts')
+  if (contexts.length === 0) return { context, contexts }
+  if (context !== undefined) {
+    throw new InputError(
+      'contexts',
+      'cannot be combined with context; list every context in contexts (or use context alone for one cluster)'
+    )
+  }
+  if (contexts.includes('*') && contexts.length > 1) {
+    throw new InputError('contexts', "mixes '*' (every context of the kubeconfig) with names; give either '*' or names")
+  }
+  for (const name of contexts) {
+    if (hasControlCharacter(name))
+      throw new InputError('contexts', `'${printable(name)}' contains a control character; give context names`)
+  }
+  return { context, contexts }
 }
 
 function readSingleLine(input: string): string | undefined {

@@ -5,7 +5,7 @@
 import type { Cluster } from './cluster.js'
 import { credentialsOf } from './credentials.js'
 import { endpointOf } from './endpoint.js'
-import type { ResolvedKubeconfig } from './kubeconfig.js'
+import { displayUrl, type ResolvedKubeconfig } from './kubeconfig.js'
 import { RestCluster } from './rest-cluster.js'
 import { HttpTransport } from './transport.js'
 
@@ -14,7 +14,7 @@ export const REQUEST_TIMEOUT_MS = 10_000
 
 export function connect(kubeconfig: ResolvedKubeconfig): Cluster {
   return new RestCluster(transportFor(kubeconfig), {
-    server: kubeconfig.server,
+    server: displayUrl(kubeconfig.server),
     contextName: kubeconfig.contextName,
     requestTimeoutMs: REQUEST_TIMEOUT_MS
   })

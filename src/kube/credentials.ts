@@ -13,7 +13,7 @@
 //
 // Nothing here puts a credential, or a plugin's output, into an error message or a log line.
 import * as core from '@actions/core'
-import { readFileSync } from 'node:fs'
+import { FileProblem, readRegularFile } from '../files.js'
 import { join } from 'node:path'
 import { InputError } from '../errors.js'
 import { maskValue } from '../masking.js'
@@ -26,6 +26,7 @@ import {
   isRecord,
   keyPairProblem,
   maskCredential,
+  MAX_NAMED_FILE_BYTES,
   readNamedFile,
   type ResolvedKubeconfig
 } from './kubeconfig.js'
@@ -215,10 +216,11 @@ function tokenFileSource(
 ): CredentialSource {
   const read = (): { token: string } | { code: string } => {
     try {
-      const content = readFileSync(path, 'utf8').trim()
+      const content = readRegularFile(path, MAX_NAMED_FILE_BYTES).toString('utf8').trim()
       return content === '' ? { code: 'empty' } : { token: content }
     } catch (error) {
-      return { code: (error as NodeJS.ErrnoException).code ?? 'unreadable' }
+      if (!(error instanceof FileProblem)) throw error
+      return { code: error.reason }
     }
   }
   const first = read()

@@ -18,6 +18,7 @@ import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path'
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto'
 import { load } from 'js-yaml'
 import { InputError } from '../errors.js'
+import { FileProblem, NO_SUCH_FILE, readRegularFile } from '../files.js'
 import { maskValue } from '../masking.js'
 
 /** Where a pod's service account token, CA and namespace are mounted. */
@@ -87,6 +88,58 @@ export interface KubeconfigRequest {
 const INPUT_SOURCE = 'the kubeconfig input'
 
 export function resolveKubeconfig(request: KubeconfigRequest): ResolvedKubeconfig {
+  const loaded = loadKubeconfig(request)
+  if (loaded.origin !== 'in-cluster') return selectContext(loaded.document, loaded.origin, request.context)
+  if (request.context) {
+    throw new InputError('context', 'contexts come from a kubeconfig, and none was found (the action runs in-cluster).')
+  }
+  return loaded
+}
+
+/**
+ * The `contexts` input: each context named (or, for `*`, every context the kubeconfig defines, in its order),
+ * each checked as the `context` input is, all before any request. A context that is not defined fails the
+ * whole step here: a typo in a fleet's list should not quietly leave one cluster out.
+ */
+export function resolveKubeconfigContexts(
+  request: Omit<KubeconfigRequest, 'context'>,
+  contexts: string[]
+): ResolvedKubeconfig[] {
+  const loaded = loadKubeconfig(request)
+  if (loaded.origin === 'in-cluster') {
+    throw new InputError(
+      'contexts',
+      'contexts come from a kubeconfig, and none was found (the action runs in-cluster); pass the kubeconfig input.'
+    )
+  }
+  const { document, origin } = loaded
+  const source = sourceOf(origin)
+  const defined = document.contexts.map((entry) => entry.name).filter((name) => name !== '')
+  const every = contexts.includes('*')
+  const wanted = every ? defined : contexts
+  if (wanted.length === 0) {
+    throw new InputError(
+      'contexts',
+      `'*' matches no context: ${source} defines none; give a kubeconfig with contexts, or name them.`
+    )
+  }
+  const unknown = wanted.filter((name) => !defined.includes(name))
+  if (unknown.length > 0) {
+    const names = unknown.map((name) => `"${name}"`).join(', ')
+    throw new InputError(
+      'contexts',
+      `${unknown.length > 1 ? 'contexts' : 'context'} ${names} ${unknown.length > 1 ? 'are' : 'is'} not defined in ${source}; it defines: ${defined.join(', ') || '(none)'}.`
+    )
+  }
+  return wanted.map((name) => selectContext(document, origin, name))
+}
+
+type LoadedKubeconfig =
+  | { origin: Exclude<KubeconfigOrigin, 'in-cluster'>; document: KubeconfigDocument }
+  | (ResolvedKubeconfig & { origin: 'in-cluster' })
+
+/** The kubeconfig document from the first source kubectl would use, or the in-cluster service account. */
+function loadKubeconfig(request: Omit<KubeconfigRequest, 'context'>): LoadedKubeconfig {
   const env = request.env ?? process.env
   if (request.inline !== undefined) {
     // The input is text, not a file, so there is no file to be relative to. kubectl, given a kubeconfig
@@ -94,7 +147,7 @@ export function resolveKubeconfig(request: KubeconfigRequest): ResolvedKubeconfi
     // action's working directory is the workspace, so relative paths in the input name files there.
     const base = request.workingDirectory ?? process.cwd()
     const document = parseDocument(request.inline, INPUT_SOURCE)
-    return selectContext(located(document, base, INPUT_SOURCE), 'input', request.context)
+    return { origin: 'input', document: located(document, base, INPUT_SOURCE) }
   }
 
   // filepath.SplitList, then loader.go `deduplicate`: the same file listed twice is read once.
@@ -104,7 +157,7 @@ export function resolveKubeconfig(request: KubeconfigRequest): ResolvedKubeconfi
       const document = readDocument(path, `${path} (from KUBECONFIG)`)
       return document ? [document] : []
     })
-    if (documents.length > 0) return selectContext(mergeDocuments(documents), 'KUBECONFIG', request.context)
+    if (documents.length > 0) return { origin: 'KUBECONFIG', document: mergeDocuments(documents) }
     // kubectl warns and carries on with an empty config: it then uses the in-cluster service account if it
     // runs in a pod, else http://localhost:8080. Deliberate difference: the action was pointed at a
     // kubeconfig that is not there, and writing Secrets to whatever cluster the runner happens to sit in
@@ -117,7 +170,7 @@ export function resolveKubeconfig(request: KubeconfigRequest): ResolvedKubeconfi
 
   const homeConfig = join(env.HOME ?? homedir(), '.kube', 'config')
   const home = readDocument(homeConfig, '~/.kube/config')
-  if (home) return selectContext(home, '~/.kube/config', request.context)
+  if (home) return { origin: '~/.kube/config', document: home }
 
   const inClusterPathPrefix = request.inClusterPathPrefix ?? ''
   const inClusterRoot = inClusterPathPrefix + IN_CLUSTER_ROOT
@@ -126,12 +179,6 @@ export function resolveKubeconfig(request: KubeconfigRequest): ResolvedKubeconfi
       throw new InputError(
         'kubeconfig',
         `KUBERNETES_SERVICE_HOST is set but there is no service account token at ${inClusterRoot}/token; pass a kubeconfig instead.`
-      )
-    }
-    if (request.context) {
-      throw new InputError(
-        'context',
-        'contexts come from a kubeconfig, and none was found (the action runs in-cluster).'
       )
     }
     const namespaceFile = join(inClusterRoot, 'namespace')
@@ -160,12 +207,15 @@ export function resolveKubeconfig(request: KubeconfigRequest): ResolvedKubeconfi
  */
 export function readNamedFile(path: string, namedBy: string): Buffer {
   try {
-    return readFileSync(path)
+    return readRegularFile(path, MAX_NAMED_FILE_BYTES)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-    throw new InputError('kubeconfig', `${namedBy} ${path}, which cannot be read (${code}).`)
+    if (!(error instanceof FileProblem)) throw error
+    throw new InputError('kubeconfig', `${namedBy} ${path}, which cannot be read (${error.reason}).`)
   }
 }
+
+/** A kubeconfig, token, certificate or key file is kilobytes; this bound only stops a device or a runaway file. */
+export const MAX_NAMED_FILE_BYTES = 4 * 1024 * 1024
 
 /**
  * Inline tokens, token-file contents and the like shorter than this are not registered as secrets: too
@@ -179,6 +229,23 @@ export function maskCredential(value: string): void {
 }
 
 /** `https://user:pw@host/` without its user info, for messages. */
+/**
+ * A password in a server URL (`https://admin:pw@host`) is a credential like any other: masked at once, raw
+ * and percent-decoded. Messages and debug lines show the URL through displayUrl, without the user info.
+ */
+function maskUserInfo(url: string): void {
+  const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/@]*)@/i.exec(url)?.[1]
+  if (userInfo === undefined) return
+  const password = userInfo.slice(userInfo.indexOf(':') + 1)
+  if (!userInfo.includes(':') || password === '') return
+  maskValue(password)
+  try {
+    maskValue(decodeURIComponent(password))
+  } catch {
+    // Not valid percent-encoding: the raw form is the one that can be printed.
+  }
+}
+
 export function displayUrl(url: string): string {
   try {
     const parsed = new URL(url)
@@ -235,12 +302,12 @@ export function keyPairProblem(cert: Buffer | string, key: Buffer | string): str
 function readDocument(path: string, source: string): KubeconfigDocument | undefined {
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
+    text = readRegularFile(path, MAX_NAMED_FILE_BYTES).toString('utf8')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
+    if (!(error instanceof FileProblem)) throw error
     // loader.go skips a file only when os.IsNotExist (ENOENT); anything else fails the load.
-    if (code === 'ENOENT') return undefined
-    throw new InputError('kubeconfig', `${source} cannot be read (${code ?? 'unreadable'}).`)
+    if (error.reason === NO_SUCH_FILE) return undefined
+    throw new InputError('kubeconfig', `${source} cannot be read (${error.reason}).`)
   }
   return located(parseDocument(text, source), dirname(resolve(path)), source)
 }
@@ -500,8 +567,13 @@ function mergeDocuments(documents: KubeconfigDocument[]): KubeconfigDocument {
   return merged
 }
 
+/** How messages name where the kubeconfig came from. */
+function sourceOf(origin: KubeconfigOrigin): string {
+  return origin === 'input' ? INPUT_SOURCE : origin
+}
+
 function selectContext(document: KubeconfigDocument, origin: KubeconfigOrigin, requested?: string): ResolvedKubeconfig {
-  const source = origin === 'input' ? INPUT_SOURCE : origin
+  const source = sourceOf(origin)
   const known = document.contexts.map((entry) => entry.name).filter((name) => name !== '')
   const contextName = requested || document['current-context']
   if (!contextName) {
@@ -552,6 +624,7 @@ function selectContext(document: KubeconfigDocument, origin: KubeconfigOrigin, r
       `cluster "${clusterName}" in ${clusterSource} has no valid server URL (expected https://HOST[:PORT]).`
     )
   }
+  maskUserInfo(server)
   return {
     origin,
     document,

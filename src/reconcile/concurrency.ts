@@ -1,13 +1,27 @@
-// How much the action does at once, and the one helper that bounds it. Each namespace has at most a few
-// requests outstanding (two reads, then one write per service account, at most SERVICE_ACCOUNT_CONCURRENCY
-// at a time), so 32 × 4 stays well under the API server's default max-requests-inflight (400) and the
-// transport's socket pool, and no request waits for a socket long enough to eat into its timeout.
+// How much the action does at once, and the one helper that bounds it. Within one namespace at most
+// SERVICE_ACCOUNT_CONCURRENCY requests are outstanding at any moment (the Secret read beside at most three
+// service-account reads, then one write at a time per service account, four accounts at once), and at most
+// NAMESPACE_CONCURRENCY namespaces are in flight: so one cluster's API server never has more than
+// MAX_REQUESTS_IN_FLIGHT (128) requests of a step at once, however many namespaces and service accounts there
+// are. That is well under kube-apiserver's default max-requests-inflight (400) and equal to the transport's
+// sockets per server, so no request waits for a socket long enough to eat into its timeout.
+//
+// The bound is per cluster: with `contexts`, every cluster is a different API server, with its own
+// connection pool and its own 128, and they all run at once (the step takes as long as the slowest cluster,
+// not the sum). Two contexts naming the same API server are two clusters to the action, so that server can
+// see twice the bound.
 
-/** Namespaces in flight at once. */
+/** Namespaces in flight at once, per cluster. */
 export const NAMESPACE_CONCURRENCY = 32
 
-/** Service accounts updated at once within one namespace (`service-accounts: '*'` can mean hundreds). */
+/**
+ * Requests in flight at once within one namespace: reads (the Secret and the service accounts), then
+ * service-account updates (`service-accounts: '*'` can mean hundreds), never more than this together.
+ */
 export const SERVICE_ACCOUNT_CONCURRENCY = 4
+
+/** The most requests one step has outstanding against one API server (cluster). */
+export const MAX_REQUESTS_IN_FLIGHT = NAMESPACE_CONCURRENCY * SERVICE_ACCOUNT_CONCURRENCY
 
 /**
  * Runs `task` over `items` with at most `limit` in flight, keeping the results in input order. Every task

@@ -25,6 +25,8 @@ export interface NamespacePlan {
   runAnnotations: () => Record<string, string>
   /** How long to wait for the `default` service account of a new namespace. */
   defaultServiceAccountTimeoutMs: number
+  /** The kubeconfig context, with `contexts`: log lines name it, since two clusters can have one namespace name. */
+  context?: string
 }
 
 export interface NamespaceResult {
@@ -39,6 +41,11 @@ export interface NamespaceResult {
 }
 
 const DEFAULT_SERVICE_ACCOUNT = 'default'
+
+/** How log lines name a namespace: `Namespace "web"`, or `Context "prod", namespace "web"` with `contexts`. */
+export function namespaceLabel(plan: Pick<NamespacePlan, 'context'>, namespace: string): string {
+  return plan.context === undefined ? `Namespace "${namespace}"` : `Context "${plan.context}", namespace "${namespace}"`
+}
 
 export async function reconcileNamespace(
   cluster: Cluster,
@@ -63,7 +70,8 @@ async function reconcileNamespaceSteps(
   const write = { dryRun: plan.dryRun }
   if (plan.namespacesToCreate.has(namespace)) {
     result.namespaceCreated = (await cluster.createNamespace(namespace, write)) === 'created'
-    if (result.namespaceCreated) core.info(`Namespace "${namespace}": created${plan.dryRun ? ' (dry run)' : ''}`)
+    if (result.namespaceCreated)
+      core.info(`${namespaceLabel(plan, namespace)}: created${plan.dryRun ? ' (dry run)' : ''}`)
     if (result.namespaceCreated && plan.dryRun) {
       // Nothing can be checked inside a namespace that a dry run did not really create: report what the
       // real run would do there (a new namespace holds no Secret and only the default service account).
@@ -82,7 +90,7 @@ async function reconcileNamespaceSteps(
   if (missing.length > 0) await failForMissingServiceAccounts(cluster, namespace, plan, missing)
 
   result.secret = await reconcileSecret(cluster, namespace, existing, plan)
-  core.info(`Namespace "${namespace}": secret "${plan.secret.name}" ${result.secret}`)
+  core.info(`${namespaceLabel(plan, namespace)}: secret "${plan.secret.name}" ${result.secret}`)
 
   // Every account settles before the namespace is reported: when one fails, another's wait or write must not
   // go on unseen and land after the outputs and the clean-up plan were written without it.
@@ -92,7 +100,7 @@ async function reconcileNamespaceSteps(
     const outcome = await addPullSecret(cluster, namespace, serviceAccount, plan.secret.name, write)
     result.serviceAccounts[name] = outcome
     core.info(
-      `Namespace "${namespace}": service account "${name}" ${outcome === 'added' ? 'now pulls with' : 'already pulls with'} "${plan.secret.name}"`
+      `${namespaceLabel(plan, namespace)}: service account "${name}" ${outcome === 'added' ? 'now pulls with' : 'already pulls with'} "${plan.secret.name}"`
     )
   })
 }
@@ -111,7 +119,10 @@ async function readServiceAccounts(
     if (namespaceIsNew && !all.has(DEFAULT_SERVICE_ACCOUNT)) all.set(DEFAULT_SERVICE_ACCOUNT, undefined)
     return all
   }
-  const found = await Promise.all(wanted.map((name) => cluster.readServiceAccount(namespace, name)))
+  // Beside the Secret read: together never more than SERVICE_ACCOUNT_CONCURRENCY requests (concurrency.ts).
+  const found = await mapConcurrently(wanted, SERVICE_ACCOUNT_CONCURRENCY - 1, (name) =>
+    cluster.readServiceAccount(namespace, name)
+  )
   return new Map(wanted.map((name, index) => [name, found[index]]))
 }
 
@@ -160,7 +171,7 @@ async function reconcileSecret(
           `Secret "${plan.secret.name}" in namespace "${namespace}" cannot be updated: ${comparison.why}. Set \`recreate: true\` to delete and create it again.`
         )
       }
-      core.info(`Namespace "${namespace}": secret "${plan.secret.name}" is recreated, as ${comparison.why}`)
+      core.info(`${namespaceLabel(plan, namespace)}: secret "${plan.secret.name}" is recreated, as ${comparison.why}`)
       await cluster.deleteSecret(namespace, plan.secret.name, write)
       // A dry-run delete leaves the old Secret in place, so a dry-run create would be judged against it.
       if (!plan.dryRun) await applyAfterDelete(cluster, namespace, plan)

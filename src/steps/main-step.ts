@@ -1,16 +1,20 @@
-// The main step: inputs → docker config → (registry check) → every target namespace → outputs.
+// The main step: inputs → docker config → (registry check) → every cluster's target namespaces → outputs.
 import * as core from '@actions/core'
-import { reconcileNamespaces } from '../reconcile/fan-out.js'
-import type { NamespacePlan } from '../reconcile/namespace.js'
-import { resolveTargets } from '../reconcile/targets.js'
+import { reconcileClusters, type ClusterTarget } from '../reconcile/clusters.js'
 import { cleanupPlanOf, saveCleanupPlan } from '../reconcile/cleanup.js'
 import { credentialLifetimeWarnings } from '../docker-config/credential-lifetime.js'
 import { serializeDockerConfig } from '../docker-config/docker-config.js'
 import { ActionError } from '../errors.js'
-import { readInputs } from '../inputs/read-inputs.js'
-import { resolveKubeconfig } from '../kube/kubeconfig.js'
+import { readInputs, type Inputs } from '../inputs/read-inputs.js'
+import {
+  displayUrl,
+  resolveKubeconfig,
+  resolveKubeconfigContexts,
+  type ResolvedKubeconfig
+} from '../kube/kubeconfig.js'
 import { maskSerializedConfig } from '../masking.js'
 import { checkImagesHaveCredentials, registryKeyWarnings } from '../docker-config/pull-check.js'
+import { failureReport } from '../report/failures.js'
 import { setOutputs, writeSummary } from '../report/outputs.js'
 import { runAnnotations } from './run-annotations.js'
 
@@ -25,17 +29,27 @@ export async function runMain(): Promise<void> {
   const registries = Object.keys(inputs.dockerConfig.auths)
   if (inputs.images.length > 0) checkImagesHaveCredentials(registries, inputs.images)
   else for (const warning of registryKeyWarnings(registries)) core.warning(warning)
-  const kubeconfig = resolveKubeconfig({ inline: inputs.kubeconfig, context: inputs.context })
+  const kubeconfigs = resolveClusters(inputs)
   const dockerConfigJson = serializeDockerConfig(inputs.dockerConfig)
   maskSerializedConfig(dockerConfigJson)
   for (const warning of credentialLifetimeWarnings(inputs.credentials)) core.warning(warning)
 
   const { connect } = await import('../kube/connect.js')
-  // Reads the files the kubeconfig names (certificates, token files) and fails on a bad one: no request yet.
-  const cluster = connect(kubeconfig)
-  core.debug(
-    `Kubernetes API server ${kubeconfig.server}, context "${kubeconfig.contextName}" (from ${kubeconfig.origin})`
-  )
+  // Reads the files each kubeconfig context names (certificates, token files) and fails on a bad one: no
+  // request yet. Every cluster gets a connection pool of its own.
+  const targets: ClusterTarget[] = kubeconfigs.map((kubeconfig) => {
+    const target = {
+      context: inputs.contexts.length > 0 ? kubeconfig.contextName : undefined,
+      // Without user info: the post step compares it, and saved state is no place for a credential.
+      server: displayUrl(kubeconfig.server),
+      contextNamespace: kubeconfig.namespace,
+      cluster: connect(kubeconfig)
+    }
+    core.debug(
+      `Kubernetes API server ${displayUrl(kubeconfig.server)}, context "${kubeconfig.contextName}" (from ${kubeconfig.origin})`
+    )
+    return target
+  })
 
   if (inputs.verifyRegistry) {
     const { verifyRegistryCredentials } = await import('../registry/verify.js')
@@ -43,34 +57,51 @@ export async function runMain(): Promise<void> {
     core.info(`Registry credentials accepted by ${registries.join(', ')}`)
   }
 
-  const targets = await resolveTargets(cluster, {
-    listed: inputs.namespaces,
-    selector: inputs.namespaceSelector,
-    contextNamespace: kubeconfig.namespace,
-    createNamespace: inputs.createNamespace
-  })
-
-  const plan: NamespacePlan = {
-    secret: { name: inputs.secretName, dockerConfigJson, labels: inputs.labels, annotations: inputs.annotations },
-    serviceAccounts: inputs.serviceAccounts.includes('*') ? '*' : inputs.serviceAccounts,
-    namespacesToCreate: targets.toCreate,
-    dryRun: inputs.dryRun,
-    recreate: inputs.recreate,
-    runAnnotations: () => runAnnotations(),
-    defaultServiceAccountTimeoutMs: DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS
-  }
-  const results = await reconcileNamespaces(cluster, targets.namespaces, plan)
+  const outcomes = await reconcileClusters(
+    targets,
+    { listed: inputs.namespaces, selector: inputs.namespaceSelector, createNamespace: inputs.createNamespace },
+    {
+      secret: { name: inputs.secretName, dockerConfigJson, labels: inputs.labels, annotations: inputs.annotations },
+      serviceAccounts: inputs.serviceAccounts.includes('*') ? '*' : inputs.serviceAccounts,
+      dryRun: inputs.dryRun,
+      recreate: inputs.recreate,
+      runAnnotations: () => runAnnotations(),
+      defaultServiceAccountTimeoutMs: DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS
+    }
+  )
+  // One cluster whose namespaces could not even be found: that is the step's failure, with no outputs, as
+  // it always was. With `contexts` it is one cluster's failure among the others' results.
+  const [only] = outcomes
+  if (inputs.contexts.length === 0 && only.error !== undefined) throw new ActionError(only.error)
 
   // The clean-up plan first: what was written must be undone at the end of the job even if reporting fails.
-  if (inputs.cleanup && !inputs.dryRun) saveCleanupPlan(cleanupPlanOf(inputs.secretName, results))
-  setOutputs(inputs.secretName, results)
-  await writeSummary({ secretName: inputs.secretName, registries, dryRun: inputs.dryRun }, results)
+  if (inputs.cleanup && !inputs.dryRun) saveCleanupPlan(cleanupPlanOf(inputs.secretName, outcomes))
+  setOutputs(inputs.secretName, outcomes)
+  await writeSummary({ secretName: inputs.secretName, registries, dryRun: inputs.dryRun }, outcomes)
 
-  const failures = results.filter((result) => result.error !== undefined)
-  if (failures.length > 0) {
-    const lines = failures.map((result) => `- ${result.namespace}: ${result.error}`)
-    throw new ActionError(
-      `Failed in ${failures.length} of ${results.length} namespace${results.length === 1 ? '' : 's'}:\n${lines.join('\n')}`
-    )
+  const failure = failureReport(outcomes)
+  if (failure !== undefined) throw new ActionError(failure)
+}
+
+/**
+ * The clusters to write to: the `context` (else the current context) of the kubeconfig, or each context
+ * of `contexts`. Checked, every one, before any request.
+ */
+function resolveClusters(inputs: Inputs): ResolvedKubeconfig[] {
+  if (inputs.contexts.length === 0) return [resolveKubeconfig({ inline: inputs.kubeconfig, context: inputs.context })]
+  const kubeconfigs = resolveKubeconfigContexts({ inline: inputs.kubeconfig }, inputs.contexts)
+  // Two contexts for one API server (two users, two default namespaces) are two clusters to the action: each
+  // is applied on its own, at the same time. Legitimate, but with `*` more often an accident: say so.
+  const byServer = new Map<string, string[]>()
+  for (const { server, contextName } of kubeconfigs)
+    byServer.set(server, [...(byServer.get(server) ?? []), contextName])
+  for (const [server, names] of byServer) {
+    if (names.length > 1) {
+      core.warning(
+        `Contexts ${names.map((name) => `"${name}"`).join(', ')} all reach the API server ${displayUrl(server)}: each is applied on its own, at the same time. List the contexts you mean in \`contexts\` if that is not intended.`
+      )
+    }
   }
+  core.info(`Clusters: ${kubeconfigs.map((kubeconfig) => `"${kubeconfig.contextName}"`).join(', ')}`)
+  return kubeconfigs
 }
