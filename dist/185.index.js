@@ -1148,6 +1148,7 @@ function readInputs() {
         dryRun: readBoolean('dry-run'),
         verifyRegistry: readBoolean('verify-registry'),
         recreate: readBoolean('recreate'),
+        adopt: readBoolean('adopt'),
         cleanup: readBoolean('cleanup')
     };
 }
@@ -2437,9 +2438,11 @@ function asRecord(value) {
 /* harmony import */ var _namespace_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9319);
 /* harmony import */ var _service_accounts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9552);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _kube_api_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4005);
 // `cleanup: true`: the post step, at the end of the job, undoes what the main step did — and only that.
 // The main step saves a plan (names only, never a credential) with core.saveState; the post step, a new
 // process running the same bundle, reads it back and carries it out.
+
 
 
 
@@ -2453,13 +2456,17 @@ function cleanupPlanOf(secretName, outcomes) {
         ...(result.context === undefined ? {} : { context: result.context }),
         namespace: result.namespace,
         deleteSecret: result.secret === 'created',
+        ...(result.createdSecret ? { secret: result.createdSecret } : {}),
         serviceAccounts: Object.entries(result.serviceAccounts)
-            .filter(([, outcome]) => outcome === 'added')
+            .filter(([name, outcome]) => outcome === 'added' && !result.uncertainServiceAccounts?.includes(name))
             .map(([name]) => name)
     }))
         .filter((entry) => entry.deleteSecret || entry.serviceAccounts.length > 0);
     const servers = Object.fromEntries(outcomes.flatMap(({ context, server }) => (context === undefined ? [] : [[context, server]])));
-    return Object.keys(servers).length > 0 ? { secretName, namespaces, servers } : { secretName, namespaces };
+    if (Object.keys(servers).length > 0)
+        return { secretName, namespaces, servers };
+    const server = outcomes.find(({ context }) => context === undefined)?.server;
+    return server === undefined ? { secretName, namespaces } : { secretName, namespaces, server };
 }
 /** The plan split by context (the one key `undefined` for a step without `contexts`), in the plan's order. */
 function cleanupPlansByContext(plan) {
@@ -2479,24 +2486,51 @@ function loadCleanupPlan() {
     return saved ? JSON.parse(saved) : undefined;
 }
 /**
+ * Deletes the Secret the main step created, if it is still that object, unchanged. Another Secret of the
+ * same name (deleted and created again by someone else: a new uid) or the same one changed since (another
+ * run's credentials: a new resourceVersion) is left in place, with a warning. The server checks both
+ * (DeleteOptions preconditions), so nothing changes between our look and the delete.
+ */
+async function deleteCreatedSecret(cluster, namespace, secretName, created, label) {
+    const existing = await cluster.readSecret(namespace, secretName);
+    if (!existing) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${label}: secret "${secretName}" was already gone`);
+        return;
+    }
+    const leave = (why) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${label}: secret "${secretName}" was left in place: ${why}.`);
+    };
+    if (created && existing.metadata?.uid !== created.uid) {
+        leave('it is not the Secret this run created (it was deleted and created again since)');
+        return;
+    }
+    try {
+        await cluster.deleteSecret(namespace, secretName, { dryRun: false }, created);
+    }
+    catch (error) {
+        if (error instanceof _kube_api_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .KubeApiError */ .W3 && error.status === 409) {
+            leave('it changed after this run wrote it (another run or person updated it)');
+            return;
+        }
+        throw error;
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${label}: secret "${secretName}" deleted`);
+}
+/**
  * Returns one line per namespace that could not be cleaned up (`namespace: why`, or `context/namespace: why`
  * for a cluster of the `contexts` input).
  */
 async function cleanUp(cluster, plan, context) {
     const label = (namespace) => (0,_namespace_js__WEBPACK_IMPORTED_MODULE_2__/* .namespaceLabel */ .Y)({ context }, namespace);
-    const failures = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapConcurrently */ .X2)(plan.namespaces, _concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .NAMESPACE_CONCURRENCY */ .mo, async ({ namespace, deleteSecret, serviceAccounts }) => {
+    const failures = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapConcurrently */ .X2)(plan.namespaces, _concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .NAMESPACE_CONCURRENCY */ .mo, async ({ namespace, deleteSecret, secret, serviceAccounts }) => {
         try {
             // References first, so no service account ever names a Secret that is gone.
             for (const name of serviceAccounts) {
                 const outcome = await (0,_service_accounts_js__WEBPACK_IMPORTED_MODULE_3__/* .removePullSecret */ .k4)(cluster, namespace, name, plan.secretName, { dryRun: false });
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${label(namespace)}: service account "${name}" ${outcome === 'removed' ? 'no longer lists' : 'did not list'} "${plan.secretName}"`);
             }
-            if (deleteSecret) {
-                const existed = await cluster.readSecret(namespace, plan.secretName);
-                if (existed)
-                    await cluster.deleteSecret(namespace, plan.secretName, { dryRun: false });
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${label(namespace)}: secret "${plan.secretName}" ${existed ? 'deleted' : 'was already gone'}`);
-            }
+            if (deleteSecret)
+                await deleteCreatedSecret(cluster, namespace, plan.secretName, secret, label(namespace));
             return undefined;
         }
         catch (error) {
@@ -2574,9 +2608,11 @@ async function mapConcurrently(items, limit, task) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bm: () => (/* binding */ desiredSecret),
 /* harmony export */   P_: () => (/* binding */ RUN_ANNOTATION_PREFIX),
+/* harmony export */   eR: () => (/* binding */ MANAGER_NAME),
+/* harmony export */   lT: () => (/* binding */ MANAGED_BY_LABEL),
 /* harmony export */   sj: () => (/* binding */ compareSecret)
 /* harmony export */ });
-/* unused harmony exports SECRET_TYPE, DATA_KEY, MANAGED_BY_LABEL, MANAGER_NAME */
+/* unused harmony exports SECRET_TYPE, DATA_KEY */
 const SECRET_TYPE = 'kubernetes.io/dockerconfigjson';
 const DATA_KEY = '.dockerconfigjson';
 /** Marks the Secrets this action writes (the recommended label, https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/). */
@@ -2717,14 +2753,16 @@ async function reconcileNamespaceSteps(cluster, namespace, plan, result) {
         .map(([name]) => name);
     if (missing.length > 0)
         await failForMissingServiceAccounts(cluster, namespace, plan, missing);
-    result.secret = await reconcileSecret(cluster, namespace, existing, plan);
+    result.secret = await reconcileSecret(cluster, namespace, existing, plan, result);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${namespaceLabel(plan, namespace)}: secret "${plan.secret.name}" ${result.secret}`);
     // Every account settles before the namespace is reported: when one fails, another's wait or write must not
     // go on unseen and land after the outputs and the clean-up plan were written without it.
     await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .mapConcurrently */ .X2)([...accounts], _concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .SERVICE_ACCOUNT_CONCURRENCY */ .Yv, async ([name, account]) => {
         const serviceAccount = account ?? (await (0,_service_accounts_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForServiceAccount */ .lc)(cluster, namespace, name, plan.defaultServiceAccountTimeoutMs));
-        const outcome = await (0,_service_accounts_js__WEBPACK_IMPORTED_MODULE_5__/* .addPullSecret */ .bO)(cluster, namespace, serviceAccount, plan.secret.name, write);
+        const { outcome, certain } = await (0,_service_accounts_js__WEBPACK_IMPORTED_MODULE_5__/* .addPullSecret */ .bO)(cluster, namespace, serviceAccount, plan.secret.name, write);
         result.serviceAccounts[name] = outcome;
+        if (!certain)
+            (result.uncertainServiceAccounts ??= []).push(name);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${namespaceLabel(plan, namespace)}: service account "${name}" ${outcome === 'added' ? 'now pulls with' : 'already pulls with'} "${plan.secret.name}"`);
     });
 }
@@ -2753,13 +2791,18 @@ async function failForMissingServiceAccounts(cluster, namespace, plan, missing) 
     const names = missing.map((name) => `"${name}"`).join(', ');
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Service account${missing.length > 1 ? 's' : ''} ${names} not found in namespace "${namespace}": check the service-accounts input for a typo, or create ${missing.length > 1 ? 'them' : 'it'} first.`);
 }
-async function reconcileSecret(cluster, namespace, existing, plan) {
+async function reconcileSecret(cluster, namespace, existing, plan, result) {
     const write = { dryRun: plan.dryRun };
     if (!existing) {
-        await cluster.applySecret(namespace, (0,_desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .desiredSecret */ .Bm)(plan.secret, plan.runAnnotations()), write);
+        const created = await cluster.applySecret(namespace, (0,_desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .desiredSecret */ .Bm)(plan.secret, plan.runAnnotations()), write);
+        const uid = created.metadata?.uid;
+        if (uid)
+            result.createdSecret = { uid, resourceVersion: created.metadata?.resourceVersion };
         return 'created';
     }
     const comparison = (0,_desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .compareSecret */ .sj)(existing, plan.secret, _kube_cluster_js__WEBPACK_IMPORTED_MODULE_7__/* .FIELD_MANAGER */ .v);
+    if (comparison.kind !== 'needs-recreate' && !plan.adopt)
+        refuseTakeover(existing, plan, namespace);
     switch (comparison.kind) {
         case 'equal':
             return 'unchanged';
@@ -2780,6 +2823,20 @@ async function reconcileSecret(cluster, namespace, existing, plan) {
                 await applyAfterDelete(cluster, namespace, plan);
             return 'updated';
     }
+}
+/**
+ * A Secret of that name that this action did not write (no managed-by label of ours) belongs to someone
+ * else: applying ours over it would drop its other registries and put our label on it. That takes `adopt`.
+ * (A Secret of another type or an immutable one is replaced only with `recreate`, which says as much.)
+ */
+function refuseTakeover(existing, plan, namespace) {
+    if (existing.metadata?.labels?.[_desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .MANAGED_BY_LABEL */ .lT] === _desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .MANAGER_NAME */ .eR)
+        return;
+    const managers = [...new Set((existing.metadata?.managedFields ?? []).map((entry) => entry.manager ?? ''))]
+        .filter((manager) => manager !== '')
+        .map((manager) => `"${manager}"`);
+    const owner = managers.length > 0 ? `its fields are managed by ${managers.join(', ')}` : 'it has no field manager';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Secret "${plan.secret.name}" in namespace "${namespace}" exists and was not written by this action (${owner}, and no ${_desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .MANAGED_BY_LABEL */ .lT}: ${_desired_secret_js__WEBPACK_IMPORTED_MODULE_6__/* .MANAGER_NAME */ .eR} label). Set \`adopt: true\` to take it over (its content is replaced by this step's registries), or choose another secret-name.`);
 }
 /** Right after a delete, a create can still meet the old object for a moment; retry that briefly. */
 async function applyAfterDelete(cluster, namespace, plan) {
@@ -2826,6 +2883,10 @@ function planForNewNamespace(plan, result) {
 
 /** Conflicts are expected under concurrency; each retry re-reads, so a handful is plenty. */
 const MAX_CONFLICT_RETRIES = 10;
+/**
+ * `certain` is false when `added` is a guess: a write whose answer was lost, a conflict, then our entry
+ * found on the next read. Most likely our own write landed, but another run may have added the same entry.
+ */
 async function addPullSecret(cluster, namespace, serviceAccount, secretName, options) {
     const result = await updateWithRetry(cluster, namespace, serviceAccount, options, (current) => {
         const entries = current.imagePullSecrets ?? [];
@@ -2833,7 +2894,9 @@ async function addPullSecret(cluster, namespace, serviceAccount, secretName, opt
             return undefined;
         return [...entries, { name: secretName }];
     });
-    return result === 'unchanged' ? 'present' : 'added';
+    if (result === 'unchanged')
+        return { outcome: 'present', certain: true };
+    return { outcome: 'added', certain: result === 'written' };
 }
 /** Takes our entry out again (post-step clean-up); 'absent' when it was no longer there. */
 async function removePullSecret(cluster, namespace, name, secretName, options) {
@@ -2860,7 +2923,7 @@ async function updateWithRetry(cluster, namespace, initial, options, change) {
     for (let attempt = 1;; attempt++) {
         const imagePullSecrets = change(current);
         if (imagePullSecrets === undefined)
-            return ownWriteMayHaveLanded ? 'written' : 'unchanged';
+            return ownWriteMayHaveLanded ? 'probably-written' : 'unchanged';
         // The whole object goes back (PUT), with the resourceVersion read. managedFields is left out: on an
         // update, an absent list keeps the server's bookkeeping as it is.
         const { managedFields: _managedFields, ...metadata } = current.metadata ?? {};

@@ -950,9 +950,14 @@ class RestCluster {
             contentType: 'application/apply-patch+yaml'
         });
     }
-    async deleteSecret(namespace, name, { dryRun }) {
+    async deleteSecret(namespace, name, { dryRun }, preconditions) {
         // Already gone is as good as deleted: also when a retried DELETE finds its first attempt succeeded.
-        await this.orUndefinedWhenMissing(this.call({ verb: 'delete', resource: 'secrets', namespace, name }, { method: 'DELETE', path: secretPath(namespace, name), query: { dryRun: dryRunParam(dryRun) } }));
+        await this.orUndefinedWhenMissing(this.call({ verb: 'delete', resource: 'secrets', namespace, name }, {
+            method: 'DELETE',
+            path: secretPath(namespace, name),
+            query: { dryRun: dryRunParam(dryRun) },
+            body: preconditions && { apiVersion: 'v1', kind: 'DeleteOptions', preconditions }
+        }));
     }
     async readServiceAccount(namespace, name) {
         return this.orUndefinedWhenMissing(this.call({ verb: 'get', resource: 'serviceaccounts', namespace, name }, { method: 'GET', path: serviceAccountPath(namespace, name) }));

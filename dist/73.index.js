@@ -526,6 +526,7 @@ async function runMain() {
         serviceAccounts: inputs.serviceAccounts.includes('*') ? '*' : inputs.serviceAccounts,
         dryRun: inputs.dryRun,
         recreate: inputs.recreate,
+        adopt: inputs.adopt,
         runAnnotations: () => runAnnotations(),
         defaultServiceAccountTimeoutMs: DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS
     });

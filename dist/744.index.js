@@ -34,7 +34,14 @@ async function runPost() {
     const single = plans.get(undefined);
     let failures;
     if (single) {
-        failures = await (0,_reconcile_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUp */ .nY)(connect((0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveKubeconfig */ .a8)({ inline: kubeconfig, context })), single);
+        const resolved = (0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveKubeconfig */ .a8)({ inline: kubeconfig, context });
+        // A later step may point KUBECONFIG at another cluster (a second `aws eks update-kubeconfig`): deleting
+        // there what has the same name would hit another team's objects while ours stay.
+        if (plan.server !== undefined && (0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .displayUrl */ .Qy)(resolved.server) !== plan.server) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Clean-up skipped: the kubeconfig now names the API server ${(0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .displayUrl */ .Qy)(resolved.server)}, not ${plan.server} where the main step wrote; nothing was removed.`);
+            return;
+        }
+        failures = await (0,_reconcile_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUp */ .nY)(connect(resolved), single);
     }
     else {
         // The contexts the main step wrote to, as the plan names them (`*` is not resolved again: a context added
@@ -45,9 +52,8 @@ async function runPost() {
                 const [resolved] = (0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveKubeconfigContexts */ .g7)({ inline: kubeconfig }, [contextName]);
                 const recorded = plan.servers?.[contextName];
                 if (recorded !== undefined && (0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .displayUrl */ .Qy)(resolved.server) !== recorded) {
-                    return [
-                        `${contextName}: the context now names the API server ${(0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .displayUrl */ .Qy)(resolved.server)}, not ${recorded} where the main step wrote; nothing was removed there.`
-                    ];
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Clean-up skipped for ${contextName}: the context now names the API server ${(0,_kube_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .displayUrl */ .Qy)(resolved.server)}, not ${recorded} where the main step wrote; nothing was removed there.`);
+                    return [];
                 }
                 return await (0,_reconcile_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUp */ .nY)(connect(resolved), part, contextName);
             }

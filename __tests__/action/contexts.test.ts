@@ -303,13 +303,10 @@ test('create-namespace and cleanup per cluster: the post step removes on each cl
   expect(again.exitCode).toBe(0)
   const moved = fleetKubeconfig({ beta: { server: gamma.url, caCertPem: gamma.caCertPem } })
   const refused = await runFleet({ contexts, cleanup: 'true' }, moved, again.state)
-  expect(refused.exitCode).toBe(1)
-  expect(refused.errors).toEqual([
-    expect.stringMatching(
-      new RegExp(
-        `^Clean-up failed in 1 namespace:\\n- ${escape(CONTEXT.beta)}: the context now names the API server ${escape(gamma.url)}, not ${escape(beta.url)} where the main step wrote; nothing was removed there\\.$`
-      )
-    )
+  expect(refused.exitCode).toBe(0)
+  expect(refused.errors).toEqual([])
+  expect(refused.warnings).toEqual([
+    `Clean-up skipped for ${CONTEXT.beta}: the context now names the API server ${gamma.url}, not ${beta.url} where the main step wrote; nothing was removed there.`
   ])
   expect(await alpha.get('secrets', NEW_TOO, 'regcred')).toBeUndefined()
   expect(await beta.get('secrets', NEW_TOO, 'regcred')).toBeDefined()

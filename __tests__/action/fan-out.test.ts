@@ -373,7 +373,8 @@ test('cleanup: the post step removes what the run created, and only that', async
   }
   expect((await runAgainst(cluster, { ...inputs, namespace: c, cleanup: 'false' })).exitCode).toBe(0)
 
-  const main = await runAgainst(cluster, { ...inputs, namespace: `${a},${b},${c},${e}` })
+  // `e` holds a Secret someone else made: taking it over takes `adopt`.
+  const main = await runAgainst(cluster, { ...inputs, namespace: `${a},${b},${c},${e}`, adopt: 'true' })
   expect(main.exitCode).toBe(0)
   expect(JSON.parse(main.outputs.result)[3]).toMatchObject({ namespace: e, secret: 'updated' })
   expect(pullSecretNames(await cluster.get('serviceaccounts', a, 'default'))).toEqual(['keep-me', 'preview-pull'])
@@ -412,9 +413,19 @@ test('cleanup: the plan is saved even when the job summary cannot be written', a
   )
   expect(run.exitCode).not.toBe(0)
   expect(await cluster.get('secrets', namespace, 'preview-pull')).toBeDefined()
+  // The plan names the server written to and the Secret's uid and resourceVersion: the post step acts on
+  // that cluster and that very object only.
   expect(JSON.parse(run.state['cleanup-plan'])).toEqual({
     secretName: 'preview-pull',
-    namespaces: [{ namespace, deleteSecret: true, serviceAccounts: ['default'] }]
+    server: cluster.url,
+    namespaces: [
+      {
+        namespace,
+        deleteSecret: true,
+        secret: { uid: expect.any(String), resourceVersion: expect.any(String) },
+        serviceAccounts: ['default']
+      }
+    ]
   })
 })
 

@@ -105,6 +105,7 @@ describe('readInputs: good inputs', () => {
       dryRun: false,
       verifyRegistry: false,
       recreate: false,
+      adopt: false,
       cleanup: false
     })
     expect(masks).toEqual(expect.arrayContaining([PASSWORD, b64(`bot:${PASSWORD}`)]))
@@ -391,6 +392,7 @@ const badCases: BadCase[] = [
     input: 'verify-registry',
     message: /it is empty/
   },
+  { name: 'adopt yes', inputs: { adopt: 'yes' }, input: 'adopt', message: /true or false/ },
   { name: 'recreate on', inputs: { recreate: 'on' }, input: 'recreate', message: /true or false/ },
   { name: 'cleanup tRUE', inputs: { cleanup: 'tRUE' }, input: 'cleanup', message: /true or false/ },
   // labels / annotations

@@ -42,6 +42,7 @@ const plan: NamespacePlan = {
   namespacesToCreate: new Set(),
   dryRun: false,
   recreate: false,
+  adopt: false,
   runAnnotations: () => ({}),
   defaultServiceAccountTimeoutMs: 1000
 }

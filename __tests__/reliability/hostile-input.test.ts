@@ -82,6 +82,7 @@ const cases: HostileCase[] = [
   { what: 'dry-run empty', inputs: () => ({ 'dry-run': '' }), input: 'dry-run' },
   { what: 'verify-registry "1"', inputs: () => ({ 'verify-registry': '1' }), input: 'verify-registry' },
   { what: 'recreate "on"', inputs: () => ({ recreate: 'on' }), input: 'recreate' },
+  { what: 'adopt "yes"', inputs: () => ({ adopt: 'yes' }), input: 'adopt' },
   { what: 'cleanup with a newline', inputs: () => ({ cleanup: 'true\nfalse' }), input: 'cleanup' },
   // service-accounts
   {

@@ -237,7 +237,8 @@ describe('without one documented rule, kube-apiserver answers 403 and the step f
     { rule: { resource: 'secrets', verb: 'create' }, inputs: () => ({}) },
     {
       rule: { resource: 'secrets', verb: 'patch' },
-      inputs: () => ({}),
+      // A Secret made by someone else: updating it takes `adopt`.
+      inputs: () => ({ adopt: 'true' }),
       seed: (namespace) =>
         seedSecret(namespace, 'regcred', 'kubernetes.io/dockerconfigjson', dockerConfig('b2xkOnBhc3M='))
     },

@@ -63,6 +63,7 @@ export interface Inputs {
   dryRun: boolean
   verifyRegistry: boolean
   recreate: boolean
+  adopt: boolean
   cleanup: boolean
 }
 
@@ -97,6 +98,7 @@ export function readInputs(): Inputs {
     dryRun: readBoolean('dry-run'),
     verifyRegistry: readBoolean('verify-registry'),
     recreate: readBoolean('recreate'),
+    adopt: readBoolean('adopt'),
     cleanup: readBoolean('cleanup')
   }
 }

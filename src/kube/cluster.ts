@@ -17,8 +17,16 @@ export interface Cluster {
   readSecret(namespace: string, name: string): Promise<V1Secret | undefined>
   /** Server-side apply of the whole desired Secret (creates it when absent), force=true. */
   applySecret(namespace: string, secret: V1Secret, options: WriteOptions): Promise<V1Secret>
-  /** Resolves also when the Secret is already gone. */
-  deleteSecret(namespace: string, name: string, options: WriteOptions): Promise<void>
+  /**
+   * Resolves also when the Secret is already gone. With `preconditions`, the server deletes it only while it
+   * is that very object (uid) and unchanged (resourceVersion), else answers 409 Conflict.
+   */
+  deleteSecret(
+    namespace: string,
+    name: string,
+    options: WriteOptions,
+    preconditions?: { uid: string; resourceVersion?: string }
+  ): Promise<void>
   /** undefined when the ServiceAccount does not exist. */
   readServiceAccount(namespace: string, name: string): Promise<V1ServiceAccount | undefined>
   listServiceAccounts(namespace: string): Promise<V1ServiceAccount[]>

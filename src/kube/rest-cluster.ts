@@ -76,12 +76,22 @@ export class RestCluster implements Cluster {
     )
   }
 
-  async deleteSecret(namespace: string, name: string, { dryRun }: WriteOptions): Promise<void> {
+  async deleteSecret(
+    namespace: string,
+    name: string,
+    { dryRun }: WriteOptions,
+    preconditions?: { uid: string; resourceVersion?: string }
+  ): Promise<void> {
     // Already gone is as good as deleted: also when a retried DELETE finds its first attempt succeeded.
     await this.orUndefinedWhenMissing(
       this.call<unknown>(
         { verb: 'delete', resource: 'secrets', namespace, name },
-        { method: 'DELETE', path: secretPath(namespace, name), query: { dryRun: dryRunParam(dryRun) } }
+        {
+          method: 'DELETE',
+          path: secretPath(namespace, name),
+          query: { dryRun: dryRunParam(dryRun) },
+          body: preconditions && { apiVersion: 'v1', kind: 'DeleteOptions', preconditions }
+        }
       )
     )
   }

@@ -8,6 +8,7 @@ import { namespaceLabel } from './namespace.js'
 import { removePullSecret } from './service-accounts.js'
 import { errorMessage } from '../errors.js'
 import type { Cluster } from '../kube/cluster.js'
+import { KubeApiError } from '../kube/api-errors.js'
 
 const STATE_KEY = 'cleanup-plan'
 
@@ -22,7 +23,9 @@ export interface CleanupPlan {
      * take away what others rely on, and its old content cannot be restored, so it stays.
      */
     deleteSecret: boolean
-    /** Service accounts the main step added the Secret to. */
+    /** The Secret the main step created: only that object (uid), unchanged since (resourceVersion), is deleted. */
+    secret?: { uid: string; resourceVersion?: string }
+    /** Service accounts the main step added the Secret to, beyond doubt. */
     serviceAccounts: string[]
   }[]
   /**
@@ -31,6 +34,8 @@ export interface CleanupPlan {
    * deletes to another cluster.
    */
   servers?: Record<string, string>
+  /** Without `contexts`: the API server the main step wrote to, checked the same way. */
+  server?: string
 }
 
 export function cleanupPlanOf(secretName: string, outcomes: ClusterOutcome[]): CleanupPlan {
@@ -40,15 +45,18 @@ export function cleanupPlanOf(secretName: string, outcomes: ClusterOutcome[]): C
       ...(result.context === undefined ? {} : { context: result.context }),
       namespace: result.namespace,
       deleteSecret: result.secret === 'created',
+      ...(result.createdSecret ? { secret: result.createdSecret } : {}),
       serviceAccounts: Object.entries(result.serviceAccounts)
-        .filter(([, outcome]) => outcome === 'added')
+        .filter(([name, outcome]) => outcome === 'added' && !result.uncertainServiceAccounts?.includes(name))
         .map(([name]) => name)
     }))
     .filter((entry) => entry.deleteSecret || entry.serviceAccounts.length > 0)
   const servers = Object.fromEntries(
     outcomes.flatMap(({ context, server }) => (context === undefined ? [] : [[context, server]]))
   )
-  return Object.keys(servers).length > 0 ? { secretName, namespaces, servers } : { secretName, namespaces }
+  if (Object.keys(servers).length > 0) return { secretName, namespaces, servers }
+  const server = outcomes.find(({ context }) => context === undefined)?.server
+  return server === undefined ? { secretName, namespaces } : { secretName, namespaces, server }
 }
 
 /** The plan split by context (the one key `undefined` for a step without `contexts`), in the plan's order. */
@@ -72,6 +80,43 @@ export function loadCleanupPlan(): CleanupPlan | undefined {
 }
 
 /**
+ * Deletes the Secret the main step created, if it is still that object, unchanged. Another Secret of the
+ * same name (deleted and created again by someone else: a new uid) or the same one changed since (another
+ * run's credentials: a new resourceVersion) is left in place, with a warning. The server checks both
+ * (DeleteOptions preconditions), so nothing changes between our look and the delete.
+ */
+async function deleteCreatedSecret(
+  cluster: Cluster,
+  namespace: string,
+  secretName: string,
+  created: { uid: string; resourceVersion?: string } | undefined,
+  label: string
+): Promise<void> {
+  const existing = await cluster.readSecret(namespace, secretName)
+  if (!existing) {
+    core.info(`${label}: secret "${secretName}" was already gone`)
+    return
+  }
+  const leave = (why: string): void => {
+    core.warning(`${label}: secret "${secretName}" was left in place: ${why}.`)
+  }
+  if (created && existing.metadata?.uid !== created.uid) {
+    leave('it is not the Secret this run created (it was deleted and created again since)')
+    return
+  }
+  try {
+    await cluster.deleteSecret(namespace, secretName, { dryRun: false }, created)
+  } catch (error) {
+    if (error instanceof KubeApiError && error.status === 409) {
+      leave('it changed after this run wrote it (another run or person updated it)')
+      return
+    }
+    throw error
+  }
+  core.info(`${label}: secret "${secretName}" deleted`)
+}
+
+/**
  * Returns one line per namespace that could not be cleaned up (`namespace: why`, or `context/namespace: why`
  * for a cluster of the `contexts` input).
  */
@@ -80,7 +125,7 @@ export async function cleanUp(cluster: Cluster, plan: CleanupPlan, context?: str
   const failures = await mapConcurrently(
     plan.namespaces,
     NAMESPACE_CONCURRENCY,
-    async ({ namespace, deleteSecret, serviceAccounts }) => {
+    async ({ namespace, deleteSecret, secret, serviceAccounts }) => {
       try {
         // References first, so no service account ever names a Secret that is gone.
         for (const name of serviceAccounts) {
@@ -89,11 +134,7 @@ export async function cleanUp(cluster: Cluster, plan: CleanupPlan, context?: str
             `${label(namespace)}: service account "${name}" ${outcome === 'removed' ? 'no longer lists' : 'did not list'} "${plan.secretName}"`
           )
         }
-        if (deleteSecret) {
-          const existed = await cluster.readSecret(namespace, plan.secretName)
-          if (existed) await cluster.deleteSecret(namespace, plan.secretName, { dryRun: false })
-          core.info(`${label(namespace)}: secret "${plan.secretName}" ${existed ? 'deleted' : 'was already gone'}`)
-        }
+        if (deleteSecret) await deleteCreatedSecret(cluster, namespace, plan.secretName, secret, label(namespace))
         return undefined
       } catch (error) {
         return `${context === undefined ? '' : `${context}/`}${namespace}: ${errorMessage(error)}`

@@ -7,7 +7,7 @@ import { ActionError, errorMessage } from '../errors.js'
 import { FIELD_MANAGER, type Cluster } from '../kube/cluster.js'
 import { KubeApiError } from '../kube/api-errors.js'
 import { sleep } from '../http/retry.js'
-import { compareSecret, desiredSecret, type SecretSpec } from './desired-secret.js'
+import { compareSecret, desiredSecret, MANAGED_BY_LABEL, MANAGER_NAME, type SecretSpec } from './desired-secret.js'
 import { mapConcurrently, SERVICE_ACCOUNT_CONCURRENCY } from './concurrency.js'
 import { addPullSecret, waitForServiceAccount, type ServiceAccountOutcome } from './service-accounts.js'
 
@@ -21,6 +21,8 @@ export interface NamespacePlan {
   namespacesToCreate: Set<string>
   dryRun: boolean
   recreate: boolean
+  /** Take over a Secret of that name the action did not create (see refuseTakeover). */
+  adopt: boolean
   /** Annotations recording this run; written only when the credentials change. */
   runAnnotations: () => Record<string, string>
   /** How long to wait for the `default` service account of a new namespace. */
@@ -38,6 +40,13 @@ export interface NamespaceResult {
   namespaceCreated: boolean
   /** Why this namespace failed; the others go on. */
   error?: string
+  /** The Secret this run created: uid and resourceVersion, so the post step deletes that object only. */
+  createdSecret?: { uid: string; resourceVersion?: string }
+  /**
+   * Service accounts reported `added` on a guess (a write whose answer was lost, then a conflict, then our
+   * entry found): the entry may be another run's, so the post step leaves it.
+   */
+  uncertainServiceAccounts?: string[]
 }
 
 const DEFAULT_SERVICE_ACCOUNT = 'default'
@@ -89,7 +98,7 @@ async function reconcileNamespaceSteps(
     .map(([name]) => name)
   if (missing.length > 0) await failForMissingServiceAccounts(cluster, namespace, plan, missing)
 
-  result.secret = await reconcileSecret(cluster, namespace, existing, plan)
+  result.secret = await reconcileSecret(cluster, namespace, existing, plan, result)
   core.info(`${namespaceLabel(plan, namespace)}: secret "${plan.secret.name}" ${result.secret}`)
 
   // Every account settles before the namespace is reported: when one fails, another's wait or write must not
@@ -97,8 +106,9 @@ async function reconcileNamespaceSteps(
   await mapConcurrently([...accounts], SERVICE_ACCOUNT_CONCURRENCY, async ([name, account]) => {
     const serviceAccount =
       account ?? (await waitForServiceAccount(cluster, namespace, name, plan.defaultServiceAccountTimeoutMs))
-    const outcome = await addPullSecret(cluster, namespace, serviceAccount, plan.secret.name, write)
+    const { outcome, certain } = await addPullSecret(cluster, namespace, serviceAccount, plan.secret.name, write)
     result.serviceAccounts[name] = outcome
+    if (!certain) (result.uncertainServiceAccounts ??= []).push(name)
     core.info(
       `${namespaceLabel(plan, namespace)}: service account "${name}" ${outcome === 'added' ? 'now pulls with' : 'already pulls with'} "${plan.secret.name}"`
     )
@@ -148,14 +158,18 @@ async function reconcileSecret(
   cluster: Cluster,
   namespace: string,
   existing: V1Secret | undefined,
-  plan: NamespacePlan
+  plan: NamespacePlan,
+  result: NamespaceResult
 ): Promise<SecretOutcome> {
   const write = { dryRun: plan.dryRun }
   if (!existing) {
-    await cluster.applySecret(namespace, desiredSecret(plan.secret, plan.runAnnotations()), write)
+    const created = await cluster.applySecret(namespace, desiredSecret(plan.secret, plan.runAnnotations()), write)
+    const uid = created.metadata?.uid
+    if (uid) result.createdSecret = { uid, resourceVersion: created.metadata?.resourceVersion }
     return 'created'
   }
   const comparison = compareSecret(existing, plan.secret, FIELD_MANAGER)
+  if (comparison.kind !== 'needs-recreate' && !plan.adopt) refuseTakeover(existing, plan, namespace)
   switch (comparison.kind) {
     case 'equal':
       return 'unchanged'
@@ -177,6 +191,22 @@ async function reconcileSecret(
       if (!plan.dryRun) await applyAfterDelete(cluster, namespace, plan)
       return 'updated'
   }
+}
+
+/**
+ * A Secret of that name that this action did not write (no managed-by label of ours) belongs to someone
+ * else: applying ours over it would drop its other registries and put our label on it. That takes `adopt`.
+ * (A Secret of another type or an immutable one is replaced only with `recreate`, which says as much.)
+ */
+function refuseTakeover(existing: V1Secret, plan: NamespacePlan, namespace: string): void {
+  if (existing.metadata?.labels?.[MANAGED_BY_LABEL] === MANAGER_NAME) return
+  const managers = [...new Set((existing.metadata?.managedFields ?? []).map((entry) => entry.manager ?? ''))]
+    .filter((manager) => manager !== '')
+    .map((manager) => `"${manager}"`)
+  const owner = managers.length > 0 ? `its fields are managed by ${managers.join(', ')}` : 'it has no field manager'
+  throw new ActionError(
+    `Secret "${plan.secret.name}" in namespace "${namespace}" exists and was not written by this action (${owner}, and no ${MANAGED_BY_LABEL}: ${MANAGER_NAME} label). Set \`adopt: true\` to take it over (its content is replaced by this step's registries), or choose another secret-name.`
+  )
 }
 
 /** Right after a delete, a create can still meet the old object for a moment; retry that briefly. */

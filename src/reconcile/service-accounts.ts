@@ -14,19 +14,24 @@ export type ServiceAccountOutcome = 'added' | 'present'
 /** Conflicts are expected under concurrency; each retry re-reads, so a handful is plenty. */
 const MAX_CONFLICT_RETRIES = 10
 
+/**
+ * `certain` is false when `added` is a guess: a write whose answer was lost, a conflict, then our entry
+ * found on the next read. Most likely our own write landed, but another run may have added the same entry.
+ */
 export async function addPullSecret(
   cluster: Cluster,
   namespace: string,
   serviceAccount: V1ServiceAccount,
   secretName: string,
   options: WriteOptions
-): Promise<ServiceAccountOutcome> {
+): Promise<{ outcome: ServiceAccountOutcome; certain: boolean }> {
   const result = await updateWithRetry(cluster, namespace, serviceAccount, options, (current) => {
     const entries = current.imagePullSecrets ?? []
     if (entries.some((entry) => entry.name === secretName)) return undefined
     return [...entries, { name: secretName }]
   })
-  return result === 'unchanged' ? 'present' : 'added'
+  if (result === 'unchanged') return { outcome: 'present', certain: true }
+  return { outcome: 'added', certain: result === 'written' }
 }
 
 /** Takes our entry out again (post-step clean-up); 'absent' when it was no longer there. */
@@ -56,7 +61,7 @@ async function updateWithRetry(
   initial: V1ServiceAccount,
   options: WriteOptions,
   change: (current: V1ServiceAccount) => V1ServiceAccount['imagePullSecrets'] | undefined
-): Promise<'written' | 'unchanged'> {
+): Promise<'written' | 'probably-written' | 'unchanged'> {
   const name = initial.metadata?.name ?? ''
   let current = initial
   // Set when a write got no answer and then a conflict: that write may well have landed, so finding the
@@ -64,7 +69,7 @@ async function updateWithRetry(
   let ownWriteMayHaveLanded = false
   for (let attempt = 1; ; attempt++) {
     const imagePullSecrets = change(current)
-    if (imagePullSecrets === undefined) return ownWriteMayHaveLanded ? 'written' : 'unchanged'
+    if (imagePullSecrets === undefined) return ownWriteMayHaveLanded ? 'probably-written' : 'unchanged'
     // The whole object goes back (PUT), with the resourceVersion read. managedFields is left out: on an
     // update, an absent list keeps the server's bookkeeping as it is.
     const { managedFields: _managedFields, ...metadata } = current.metadata ?? {}

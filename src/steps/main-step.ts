@@ -65,6 +65,7 @@ export async function runMain(): Promise<void> {
       serviceAccounts: inputs.serviceAccounts.includes('*') ? '*' : inputs.serviceAccounts,
       dryRun: inputs.dryRun,
       recreate: inputs.recreate,
+      adopt: inputs.adopt,
       runAnnotations: () => runAnnotations(),
       defaultServiceAccountTimeoutMs: DEFAULT_SERVICE_ACCOUNT_TIMEOUT_MS
     }

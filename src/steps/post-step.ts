@@ -19,7 +19,16 @@ export async function runPost(): Promise<void> {
   const single = plans.get(undefined)
   let failures: string[]
   if (single) {
-    failures = await cleanUp(connect(resolveKubeconfig({ inline: kubeconfig, context })), single)
+    const resolved = resolveKubeconfig({ inline: kubeconfig, context })
+    // A later step may point KUBECONFIG at another cluster (a second `aws eks update-kubeconfig`): deleting
+    // there what has the same name would hit another team's objects while ours stay.
+    if (plan.server !== undefined && displayUrl(resolved.server) !== plan.server) {
+      core.warning(
+        `Clean-up skipped: the kubeconfig now names the API server ${displayUrl(resolved.server)}, not ${plan.server} where the main step wrote; nothing was removed.`
+      )
+      return
+    }
+    failures = await cleanUp(connect(resolved), single)
   } else {
     // The contexts the main step wrote to, as the plan names them (`*` is not resolved again: a context added
     // to the kubeconfig since holds nothing of this run's).
@@ -30,9 +39,10 @@ export async function runPost(): Promise<void> {
           const [resolved] = resolveKubeconfigContexts({ inline: kubeconfig }, [contextName])
           const recorded = plan.servers?.[contextName]
           if (recorded !== undefined && displayUrl(resolved.server) !== recorded) {
-            return [
-              `${contextName}: the context now names the API server ${displayUrl(resolved.server)}, not ${recorded} where the main step wrote; nothing was removed there.`
-            ]
+            core.warning(
+              `Clean-up skipped for ${contextName}: the context now names the API server ${displayUrl(resolved.server)}, not ${recorded} where the main step wrote; nothing was removed there.`
+            )
+            return []
           }
           return await cleanUp(connect(resolved), part, contextName)
         } catch (error) {
