@@ -2434,14 +2434,23 @@ function asRecord(value) {
 /* harmony export */   pT: () => (/* binding */ cleanupPlansByContext)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3218);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3355);
-/* harmony import */ var _namespace_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9319);
-/* harmony import */ var _service_accounts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9552);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _kube_api_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4005);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3355);
+/* harmony import */ var _namespace_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9319);
+/* harmony import */ var _service_accounts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9552);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
+/* harmony import */ var _kube_api_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4005);
 // `cleanup: true`: the post step, at the end of the job, undoes what the main step did — and only that.
 // The main step saves a plan (names only, never a credential) with core.saveState; the post step, a new
 // process running the same bundle, reads it back and carries it out.
+
+
+
 
 
 
@@ -2478,11 +2487,28 @@ function cleanupPlansByContext(plan) {
     }
     return plans;
 }
-function saveCleanupPlan(plan) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE_KEY, JSON.stringify(plan));
+/** Where the plan's file is named when it does not go into the state itself. */
+const STATE_FILE_KEY = 'cleanup-plan-file';
+/**
+ * The runner hands saved state to the post step as an environment variable, and Linux caps one at 128 KiB:
+ * a plan for ~700 namespaces or more would keep the post step from starting at all. Past this size the
+ * plan goes to a file in RUNNER_TEMP (the job's own folder, kept until the job ends) and the state names it.
+ */
+const MAX_INLINE_PLAN_BYTES = 32 * 1024;
+function saveCleanupPlan(plan, env = process.env) {
+    const text = JSON.stringify(plan);
+    const folder = env.RUNNER_TEMP;
+    if (Buffer.byteLength(text) <= MAX_INLINE_PLAN_BYTES || !folder) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE_KEY, text);
+        return;
+    }
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(folder, `k8s-image-pull-secret-action-cleanup-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}.json`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.writeFileSync)(file, text, { mode: 0o600 });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE_FILE_KEY, file);
 }
 function loadCleanupPlan() {
-    const saved = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STATE_KEY);
+    const file = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STATE_FILE_KEY);
+    const saved = file ? (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(file, 'utf8') : _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STATE_KEY);
     return saved ? JSON.parse(saved) : undefined;
 }
 /**
@@ -2508,7 +2534,7 @@ async function deleteCreatedSecret(cluster, namespace, secretName, created, labe
         await cluster.deleteSecret(namespace, secretName, { dryRun: false }, created);
     }
     catch (error) {
-        if (error instanceof _kube_api_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .KubeApiError */ .W3 && error.status === 409) {
+        if (error instanceof _kube_api_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .KubeApiError */ .W3 && error.status === 409) {
             leave('it changed after this run wrote it (another run or person updated it)');
             return;
         }
@@ -2521,12 +2547,12 @@ async function deleteCreatedSecret(cluster, namespace, secretName, created, labe
  * for a cluster of the `contexts` input).
  */
 async function cleanUp(cluster, plan, context) {
-    const label = (namespace) => (0,_namespace_js__WEBPACK_IMPORTED_MODULE_2__/* .namespaceLabel */ .Y)({ context }, namespace);
-    const failures = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapConcurrently */ .X2)(plan.namespaces, _concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .NAMESPACE_CONCURRENCY */ .mo, async ({ namespace, deleteSecret, secret, serviceAccounts }) => {
+    const label = (namespace) => (0,_namespace_js__WEBPACK_IMPORTED_MODULE_5__/* .namespaceLabel */ .Y)({ context }, namespace);
+    const failures = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .mapConcurrently */ .X2)(plan.namespaces, _concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .NAMESPACE_CONCURRENCY */ .mo, async ({ namespace, deleteSecret, secret, serviceAccounts }) => {
         try {
             // References first, so no service account ever names a Secret that is gone.
             for (const name of serviceAccounts) {
-                const outcome = await (0,_service_accounts_js__WEBPACK_IMPORTED_MODULE_3__/* .removePullSecret */ .k4)(cluster, namespace, name, plan.secretName, { dryRun: false });
+                const outcome = await (0,_service_accounts_js__WEBPACK_IMPORTED_MODULE_6__/* .removePullSecret */ .k4)(cluster, namespace, name, plan.secretName, { dryRun: false });
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${label(namespace)}: service account "${name}" ${outcome === 'removed' ? 'no longer lists' : 'did not list'} "${plan.secretName}"`);
             }
             if (deleteSecret)
@@ -2534,7 +2560,7 @@ async function cleanUp(cluster, plan, context) {
             return undefined;
         }
         catch (error) {
-            return `${context === undefined ? '' : `${context}/`}${namespace}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`;
+            return `${context === undefined ? '' : `${context}/`}${namespace}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(error)}`;
         }
     });
     return failures.filter((failure) => failure !== undefined);

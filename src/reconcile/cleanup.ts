@@ -2,6 +2,9 @@
 // The main step saves a plan (names only, never a credential) with core.saveState; the post step, a new
 // process running the same bundle, reads it back and carries it out.
 import * as core from '@actions/core'
+import { randomUUID } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { ClusterOutcome } from './clusters.js'
 import { mapConcurrently, NAMESPACE_CONCURRENCY } from './concurrency.js'
 import { namespaceLabel } from './namespace.js'
@@ -70,12 +73,31 @@ export function cleanupPlansByContext(plan: CleanupPlan): Map<string | undefined
   return plans
 }
 
-export function saveCleanupPlan(plan: CleanupPlan): void {
-  core.saveState(STATE_KEY, JSON.stringify(plan))
+/** Where the plan's file is named when it does not go into the state itself. */
+const STATE_FILE_KEY = 'cleanup-plan-file'
+
+/**
+ * The runner hands saved state to the post step as an environment variable, and Linux caps one at 128 KiB:
+ * a plan for ~700 namespaces or more would keep the post step from starting at all. Past this size the
+ * plan goes to a file in RUNNER_TEMP (the job's own folder, kept until the job ends) and the state names it.
+ */
+const MAX_INLINE_PLAN_BYTES = 32 * 1024
+
+export function saveCleanupPlan(plan: CleanupPlan, env: NodeJS.ProcessEnv = process.env): void {
+  const text = JSON.stringify(plan)
+  const folder = env.RUNNER_TEMP
+  if (Buffer.byteLength(text) <= MAX_INLINE_PLAN_BYTES || !folder) {
+    core.saveState(STATE_KEY, text)
+    return
+  }
+  const file = join(folder, `k8s-image-pull-secret-action-cleanup-${randomUUID()}.json`)
+  writeFileSync(file, text, { mode: 0o600 })
+  core.saveState(STATE_FILE_KEY, file)
 }
 
 export function loadCleanupPlan(): CleanupPlan | undefined {
-  const saved = core.getState(STATE_KEY)
+  const file = core.getState(STATE_FILE_KEY)
+  const saved = file ? readFileSync(file, 'utf8') : core.getState(STATE_KEY)
   return saved ? (JSON.parse(saved) as CleanupPlan) : undefined
 }
 
