@@ -110,26 +110,36 @@ describe('NODE_EXTRA_CA_CERTS in a process of its own, as the runner sets it', (
   })
 })
 
-describe('answers distribution does not give (a scripted plain-HTTP registry)', () => {
+describe('answers distribution does not give (a scripted registry)', () => {
   type Handler = (request: IncomingMessage, response: ServerResponse, origin: string) => void
-  let server: Server
+  let server: HttpsServer
   let origin: string
   let handler: Handler
+  let scriptedCa: string
   const seen: { path: string; authorization: string | undefined }[] = []
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
+    // HTTPS, as verify-registry sends credentials over nothing else; its CA is trusted for these tests only.
+    const { createCertificateAuthority } = await import('../../dev/tls.js')
+    const ca = await createCertificateAuthority('scripted-registry')
+    scriptedCa = ca.certPem
+    const serving = await ca.issueServer(['127.0.0.1'])
+    server = createHttpsServer({ cert: serving.certPem, key: serving.keyPem }, (request, response) => {
       seen.push({ path: request.url ?? '', authorization: request.headers.authorization })
       handler(request, response, origin)
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  afterAll(async () => {
+    trustCa()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  })
 
   beforeEach(() => {
     seen.length = 0
+    trustCa(scriptedCa)
   })
 
   const bearerChallenge = (realm: string): Record<string, string> => ({
@@ -185,7 +195,7 @@ describe('answers distribution does not give (a scripted plain-HTTP registry)', 
   })
 
   test('a token realm nobody listens on', async () => {
-    const realm = `http://127.0.0.1:${await closedPort()}/token`
+    const realm = `https://127.0.0.1:${await closedPort()}/token`
     handler = (_request, response) => response.writeHead(401, bearerChallenge(realm)).end()
     const error = await verifyRegistryCredentials({ server: origin, ...puller }).catch((e: unknown) => e)
     expect((error as Error).message).toContain(`Could not reach registry '${origin}' from the runner (GET ${realm})`)
