@@ -200,6 +200,11 @@ async function verifyRegistryCredentials(credential, options = {}) {
         core/* warning */.$e(`Registry '${server}' is a key kubelet uses for no image, so verify-registry has nothing to check; skipped.`);
         return;
     }
+    if (endpoint.origin.startsWith('http:')) {
+        // The check exists to send the credentials; over plain HTTP anyone on the way would read them.
+        throw new errors/* ActionError */.lZ(`Registry '${server}' is plain HTTP, so verify-registry will not send its credentials there in clear text ` +
+            `(the pull itself is the cluster's business); serve the registry over HTTPS, or ${SKIP_HINT}.`);
+    }
     let apiBase;
     try {
         apiBase = new URL('/v2/', endpoint.origin);
@@ -299,8 +304,8 @@ async function verifyRegistryCredentials(credential, options = {}) {
         catch {
             throw new errors/* ActionError */.lZ(`Registry '${server}' asked for a Bearer token without a usable realm URL; ${SKIP_HINT}.`);
         }
-        // The realm gets the password: never over plain HTTP unless the registry itself was given as http://.
-        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && apiBase.protocol === 'http:')) {
+        // The realm gets the password: HTTPS only, as the registry itself.
+        if (url.protocol !== 'https:') {
             throw new errors/* ActionError */.lZ(`Registry '${server}' sends clients to the token service ${forLog(url)}, which is not HTTPS; the credentials ` +
                 `were not sent there; ${SKIP_HINT}.`);
         }
