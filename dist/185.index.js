@@ -1473,6 +1473,7 @@ function printable(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gb: () => (/* binding */ briefOf),
 /* harmony export */   Vp: () => (/* binding */ toKubeApiError),
 /* harmony export */   W3: () => (/* binding */ KubeApiError),
 /* harmony export */   gZ: () => (/* binding */ classifyForRetry)
@@ -1489,16 +1490,30 @@ function printable(value) {
 
 
 
+/**
+ * A failure as the `result` output and the job summary may show it: our own words and the HTTP status for an
+ * API error (see KubeApiError.brief), the message of any other worded failure.
+ */
+function briefOf(error) {
+    return error instanceof KubeApiError ? error.brief : error instanceof Error ? error.message : String(error);
+}
 /** A failed API request, worded for the log; `status`/`reason` let callers react to 404 and 409. */
 class KubeApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
     status;
     reason;
     detailsKind;
-    constructor(message, status, reason, detailsKind) {
+    brief;
+    constructor(message, status, reason, detailsKind, 
+    /**
+     * The same failure in our own words and the HTTP status only, without the server's message: what the
+     * `result` output and the job summary carry (they outlive the log and are read by other tools).
+     */
+    brief = message) {
         super(message);
         this.status = status;
         this.reason = reason;
         this.detailsKind = detailsKind;
+        this.brief = brief;
         this.name = 'KubeApiError';
     }
     /**
@@ -1577,7 +1592,9 @@ function toKubeApiError(error, operation, context) {
         // `raw` is only read (the RBAC parse below), never shown; `message` is what a sentence may quote.
         const raw = body.message ?? '';
         const message = shownServerMessage(body.message, status);
-        const make = (text) => new KubeApiError(text, status, body.reason, body.details?.kind);
+        const make = (text, brief) => new KubeApiError(text, status, body.reason, body.details?.kind, brief);
+        // For the sentences that quote the server: the operation and the status, nothing of the server's text.
+        const brief = `Cannot ${describe(operation)} (HTTP ${status}${body.reason ? ` ${body.reason}` : ''}).`;
         if (status === 401) {
             return make(`The Kubernetes API server at ${context.server} rejected the credentials of kubeconfig context "${context.contextName}" (401 Unauthorized): check that its token or client certificate is valid and not expired.`);
         }
@@ -1594,17 +1611,17 @@ function toKubeApiError(error, operation, context) {
             return make(`${who} may not ${missing.verb} ${missing.resource}${operation.namespace ? ` in namespace "${operation.namespace}"` : ' at cluster scope'} (403 Forbidden). Grant it with this rule in ${where} bound to that user: ${grantingRule(missing)} (see the README's "Permissions").`);
         }
         if (status === 403)
-            return make(`Cannot ${describe(operation)}: ${message} (403).`);
+            return make(`Cannot ${describe(operation)}: ${message} (403).`, brief);
         if (status === 404 && body.details?.kind === 'namespaces') {
             const namespace = body.details.name ?? operation.namespace;
             return make(`Namespace "${namespace}" does not exist: set \`create-namespace: true\`, or create it before this step.`);
         }
         if (status === 422 || status === 409 || status === 400)
-            return make(`Cannot ${describe(operation)}: ${message}`);
+            return make(`Cannot ${describe(operation)}: ${message}`, brief);
         if (status === 429 || status >= 500) {
-            return make(`The Kubernetes API server kept failing to ${describe(operation)} (${status}${body.reason ? ` ${body.reason}` : ''}): ${message}`);
+            return make(`The Kubernetes API server kept failing to ${describe(operation)} (${status}${body.reason ? ` ${body.reason}` : ''}): ${message}`, brief);
         }
-        return make(`Cannot ${describe(operation)}: ${message} (${status}).`);
+        return make(`Cannot ${describe(operation)}: ${message} (${status}).`, brief);
     }
     const network = (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .networkFailure */ .rd)(error);
     const fail = (message, reason) => new KubeApiError(message, undefined, reason, undefined);
@@ -2754,6 +2771,7 @@ async function reconcileNamespace(cluster, namespace, plan) {
     }
     catch (error) {
         result.error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error);
+        result.errorBrief = (0,_kube_api_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .briefOf */ .Gb)(error);
     }
     return result;
 }

@@ -137,6 +137,7 @@ async function resolveTargets(cluster, request) {
 
 
 
+
 async function reconcileClusters(targets, selection, plan) {
     const settled = await Promise.allSettled(targets.map((target) => reconcileCluster(target, selection, plan)));
     // A failure that is not a worded one is a bug: report it as such, but only once every cluster has settled.
@@ -156,7 +157,7 @@ async function reconcileCluster(target, selection, plan) {
             throw error;
         if (context !== undefined)
             core/* info */.pq(`Context "${context}": ${(0,errors/* errorMessage */.gJ)(error)}`);
-        return { context, server, results: [], error: (0,errors/* errorMessage */.gJ)(error) };
+        return { context, server, results: [], error: (0,errors/* errorMessage */.gJ)(error), errorBrief: (0,api_errors/* briefOf */.Gb)(error) };
     }
     const results = await reconcileNamespaces(cluster, targets.namespaces, {
         ...plan,
@@ -360,11 +361,12 @@ function plural(count, noun) {
 // single cluster, unchanged.
 
 function resultEntries(results) {
-    return results.map(({ namespace, secret, serviceAccounts, error }) => ({
+    // The server's own words stay in the log line only: outputs are read by other tools and kept with the run.
+    return results.map(({ namespace, secret, serviceAccounts, error, errorBrief }) => ({
         namespace,
         secret: error ? 'failed' : secret,
         serviceAccounts,
-        ...(error ? { error } : {})
+        ...(error ? { error: errorBrief ?? error } : {})
     }));
 }
 /** Namespaces that hold the Secret now (or would, in a dry run). */
@@ -379,10 +381,10 @@ function isChanged(results) {
 }
 /** Every cluster's entries, each labelled with its context (a step without `contexts` has one, unlabelled). */
 function clusterResultEntries(outcomes) {
-    return outcomes.flatMap(({ context, results, error }) => {
+    return outcomes.flatMap(({ context, results, error, errorBrief }) => {
         if (context === undefined)
             return resultEntries(results);
-        const failed = error === undefined ? [] : [{ context, secret: 'failed', error }];
+        const failed = error === undefined ? [] : [{ context, secret: 'failed', error: errorBrief ?? error }];
         return [...failed, ...resultEntries(results).map((entry) => ({ context, ...entry }))];
     });
 }
@@ -411,7 +413,7 @@ async function writeSummary(context, outcomes) {
         if (outcome.context !== undefined)
             summary = summary.addHeading(escapeHtml(clusterHeading(outcome)), 4);
         if (outcome.error !== undefined)
-            summary = summary.addRaw(`<p>failed: ${escapeHtml(outcome.error)}</p>`, true);
+            summary = summary.addRaw(`<p>failed: ${escapeHtml(outcome.errorBrief ?? outcome.error)}</p>`, true);
         else
             summary = summary.addTable([TABLE_HEADER, ...outcome.results.map((result) => namespaceRow(result, registries))]);
     }
@@ -435,7 +437,7 @@ function clusterHeading({ context, results, error }) {
 function namespaceRow(result, registries) {
     return [
         result.namespace,
-        result.error ? `failed: ${result.error}` : (result.secret ?? ''),
+        result.error ? `failed: ${result.errorBrief ?? result.error}` : (result.secret ?? ''),
         Object.entries(result.serviceAccounts)
             .map(([name, outcome]) => `${name} (${outcome})`)
             .join(', ') || '-',

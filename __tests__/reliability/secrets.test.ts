@@ -228,6 +228,10 @@ test('an admission policy whose message echoes the Secret: the message is left o
     expect(error).toContain(
       `Cannot patch secrets/echoed in namespace "${namespace}": its message is not shown: it quotes what may be request data or a credential (HTTP 422)`
     )
+    // Outputs and the summary carry our own words and the HTTP status only, never the server's text.
+    const brief = `Cannot patch secrets/echoed in namespace "${namespace}" (HTTP 422 Invalid).`
+    expect((JSON.parse(run.outputs.result) as { error?: string }[])[0].error).toBe(brief)
+    expect(run.summary).toContain(`failed: ${brief}`)
     expect(run.outputs.result).not.toContain('refused:')
     expect(run.summary).not.toContain('refused:')
   } finally {

@@ -18,6 +18,14 @@ export interface Operation {
   name?: string
 }
 
+/**
+ * A failure as the `result` output and the job summary may show it: our own words and the HTTP status for an
+ * API error (see KubeApiError.brief), the message of any other worded failure.
+ */
+export function briefOf(error: unknown): string {
+  return error instanceof KubeApiError ? error.brief : error instanceof Error ? error.message : String(error)
+}
+
 /** The parts of a Kubernetes `Status` body the action reads. */
 interface StatusBody {
   message?: string
@@ -31,7 +39,12 @@ export class KubeApiError extends ActionError {
     message: string,
     readonly status: number | undefined,
     readonly reason: string | undefined,
-    readonly detailsKind: string | undefined
+    readonly detailsKind: string | undefined,
+    /**
+     * The same failure in our own words and the HTTP status only, without the server's message: what the
+     * `result` output and the job summary carry (they outlive the log and are read by other tools).
+     */
+    readonly brief: string = message
   ) {
     super(message)
     this.name = 'KubeApiError'
@@ -127,7 +140,10 @@ export function toKubeApiError(error: unknown, operation: Operation, context: Er
     // `raw` is only read (the RBAC parse below), never shown; `message` is what a sentence may quote.
     const raw = body.message ?? ''
     const message = shownServerMessage(body.message, status)
-    const make = (text: string): KubeApiError => new KubeApiError(text, status, body.reason, body.details?.kind)
+    const make = (text: string, brief?: string): KubeApiError =>
+      new KubeApiError(text, status, body.reason, body.details?.kind, brief)
+    // For the sentences that quote the server: the operation and the status, nothing of the server's text.
+    const brief = `Cannot ${describe(operation)} (HTTP ${status}${body.reason ? ` ${body.reason}` : ''}).`
     if (status === 401) {
       return make(
         `The Kubernetes API server at ${context.server} rejected the credentials of kubeconfig context "${context.contextName}" (401 Unauthorized): check that its token or client certificate is valid and not expired.`
@@ -147,20 +163,22 @@ export function toKubeApiError(error: unknown, operation: Operation, context: Er
         `${who} may not ${missing.verb} ${missing.resource}${operation.namespace ? ` in namespace "${operation.namespace}"` : ' at cluster scope'} (403 Forbidden). Grant it with this rule in ${where} bound to that user: ${grantingRule(missing)} (see the README's "Permissions").`
       )
     }
-    if (status === 403) return make(`Cannot ${describe(operation)}: ${message} (403).`)
+    if (status === 403) return make(`Cannot ${describe(operation)}: ${message} (403).`, brief)
     if (status === 404 && body.details?.kind === 'namespaces') {
       const namespace = body.details.name ?? operation.namespace
       return make(
         `Namespace "${namespace}" does not exist: set \`create-namespace: true\`, or create it before this step.`
       )
     }
-    if (status === 422 || status === 409 || status === 400) return make(`Cannot ${describe(operation)}: ${message}`)
+    if (status === 422 || status === 409 || status === 400)
+      return make(`Cannot ${describe(operation)}: ${message}`, brief)
     if (status === 429 || status >= 500) {
       return make(
-        `The Kubernetes API server kept failing to ${describe(operation)} (${status}${body.reason ? ` ${body.reason}` : ''}): ${message}`
+        `The Kubernetes API server kept failing to ${describe(operation)} (${status}${body.reason ? ` ${body.reason}` : ''}): ${message}`,
+        brief
       )
     }
-    return make(`Cannot ${describe(operation)}: ${message} (${status}).`)
+    return make(`Cannot ${describe(operation)}: ${message} (${status}).`, brief)
   }
   const network = networkFailure(error)
   const fail = (message: string, reason: string | undefined): KubeApiError =>

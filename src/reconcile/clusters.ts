@@ -5,6 +5,7 @@
 // the end.
 import * as core from '@actions/core'
 import { ActionError, errorMessage } from '../errors.js'
+import { briefOf } from '../kube/api-errors.js'
 import type { Cluster } from '../kube/cluster.js'
 import { reconcileNamespaces } from './fan-out.js'
 import type { NamespacePlan, NamespaceResult } from './namespace.js'
@@ -37,6 +38,8 @@ export interface ClusterOutcome {
    * refused or unreachable, or the selector matched nothing).
    */
   error?: string
+  /** The same in our own words and the HTTP status only, for the outputs and the summary (see briefOf). */
+  errorBrief?: string
 }
 
 /** The plan of every namespace, less what each cluster works out for itself. */
@@ -66,7 +69,7 @@ async function reconcileCluster(
   } catch (error) {
     if (!(error instanceof ActionError)) throw error
     if (context !== undefined) core.info(`Context "${context}": ${errorMessage(error)}`)
-    return { context, server, results: [], error: errorMessage(error) }
+    return { context, server, results: [], error: errorMessage(error), errorBrief: briefOf(error) }
   }
   const results = await reconcileNamespaces(cluster, targets.namespaces, {
     ...plan,

@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import type { V1Secret, V1ServiceAccount } from '@kubernetes/client-node'
 import { ActionError, errorMessage } from '../errors.js'
 import { FIELD_MANAGER, type Cluster } from '../kube/cluster.js'
-import { KubeApiError } from '../kube/api-errors.js'
+import { briefOf, KubeApiError } from '../kube/api-errors.js'
 import { sleep } from '../http/retry.js'
 import { compareSecret, desiredSecret, MANAGED_BY_LABEL, MANAGER_NAME, type SecretSpec } from './desired-secret.js'
 import { mapConcurrently, SERVICE_ACCOUNT_CONCURRENCY } from './concurrency.js'
@@ -40,6 +40,8 @@ export interface NamespaceResult {
   namespaceCreated: boolean
   /** Why this namespace failed; the others go on. */
   error?: string
+  /** The same in our own words and the HTTP status only, for the outputs and the summary (see briefOf). */
+  errorBrief?: string
   /** The Secret this run created: uid and resourceVersion, so the post step deletes that object only. */
   createdSecret?: { uid: string; resourceVersion?: string }
   /**
@@ -66,6 +68,7 @@ export async function reconcileNamespace(
     await reconcileNamespaceSteps(cluster, namespace, plan, result)
   } catch (error) {
     result.error = errorMessage(error)
+    result.errorBrief = briefOf(error)
   }
   return result
 }

@@ -18,11 +18,12 @@ export interface ResultEntry {
 }
 
 export function resultEntries(results: NamespaceResult[]): ResultEntry[] {
-  return results.map(({ namespace, secret, serviceAccounts, error }) => ({
+  // The server's own words stay in the log line only: outputs are read by other tools and kept with the run.
+  return results.map(({ namespace, secret, serviceAccounts, error, errorBrief }) => ({
     namespace,
     secret: error ? 'failed' : secret,
     serviceAccounts,
-    ...(error ? { error } : {})
+    ...(error ? { error: errorBrief ?? error } : {})
   }))
 }
 
@@ -43,9 +44,9 @@ export function isChanged(results: NamespaceResult[]): boolean {
 
 /** Every cluster's entries, each labelled with its context (a step without `contexts` has one, unlabelled). */
 export function clusterResultEntries(outcomes: ClusterOutcome[]): ResultEntry[] {
-  return outcomes.flatMap(({ context, results, error }) => {
+  return outcomes.flatMap(({ context, results, error, errorBrief }) => {
     if (context === undefined) return resultEntries(results)
-    const failed: ResultEntry[] = error === undefined ? [] : [{ context, secret: 'failed', error }]
+    const failed: ResultEntry[] = error === undefined ? [] : [{ context, secret: 'failed', error: errorBrief ?? error }]
     return [...failed, ...resultEntries(results).map((entry) => ({ context, ...entry }))]
   })
 }
@@ -82,7 +83,8 @@ export async function writeSummary(context: SummaryContext, outcomes: ClusterOut
   let summary = core.summary.addHeading(escapeHtml(title), 3)
   for (const outcome of outcomes) {
     if (outcome.context !== undefined) summary = summary.addHeading(escapeHtml(clusterHeading(outcome)), 4)
-    if (outcome.error !== undefined) summary = summary.addRaw(`<p>failed: ${escapeHtml(outcome.error)}</p>`, true)
+    if (outcome.error !== undefined)
+      summary = summary.addRaw(`<p>failed: ${escapeHtml(outcome.errorBrief ?? outcome.error)}</p>`, true)
     else
       summary = summary.addTable([TABLE_HEADER, ...outcome.results.map((result) => namespaceRow(result, registries))])
   }
@@ -108,7 +110,7 @@ function clusterHeading({ context, results, error }: ClusterOutcome): string {
 function namespaceRow(result: NamespaceResult, registries: string): string[] {
   return [
     result.namespace,
-    result.error ? `failed: ${result.error}` : (result.secret ?? ''),
+    result.error ? `failed: ${result.errorBrief ?? result.error}` : (result.secret ?? ''),
     Object.entries(result.serviceAccounts)
       .map(([name, outcome]) => `${name} (${outcome})`)
       .join(', ') || '-',
