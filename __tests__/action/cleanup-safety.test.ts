@@ -91,3 +91,33 @@ test('a kubeconfig that names another API server by the post step: nothing is re
   expect(await cluster.get('secrets', namespace, 'preview-pull')).toBeDefined()
   expect(pullSecretNames(await cluster.get('serviceaccounts', namespace, 'default'))).toEqual(['preview-pull'])
 })
+
+test('a service-account entry reported added on a guess (its answer was lost) is left by the post step', async () => {
+  const namespace = uniqueName('guessed')
+  await seedNamespace(cluster, namespace)
+  const path = `/api/v1/namespaces/${namespace}/serviceaccounts/default`
+  // Ordered by events, not by time: the first update is held until the action has given up on it (its 10 s
+  // timeout) and sent the retry; then it is carried out (answer unread), and only then is the retry let
+  // through: it meets a 409, and the re-read finds the entry. Most likely ours — but it could be another run's.
+  let releaseFirst = (): void => undefined
+  let releaseRetry = (): void => undefined
+  cluster.injectFault({ method: 'PUT', path, holdUntil: new Promise<void>((r) => (releaseFirst = r)), times: 1 })
+  cluster.injectFault({ method: 'PUT', path, holdUntil: new Promise<void>((r) => (releaseRetry = r)), times: 1 })
+  const running = runAgainst(cluster, inputs(namespace))
+  const first = await cluster.proxy.waitForRequest((record) => record.method === 'PUT' && record.path === path)
+  await cluster.proxy.waitForRequest((record) => record.method === 'PUT' && record.path === path && record !== first)
+  releaseFirst()
+  await cluster.proxy.waitForRequest((record) => record === first && record.settled === true)
+  expect([first.status, first.abandoned]).toEqual([200, true])
+  releaseRetry()
+  const main = await running
+  expect(main.exitCode).toBe(0)
+  expect((JSON.parse(main.outputs.result) as { serviceAccounts: unknown }[])[0].serviceAccounts).toEqual({
+    default: 'added'
+  })
+  const plan = JSON.parse(main.state['cleanup-plan']) as { namespaces: { serviceAccounts: string[] }[] }
+  expect(plan.namespaces[0].serviceAccounts).toEqual([])
+  const post = await runAgainst(cluster, inputs(namespace), { post: { state: main.state } })
+  expect(post.exitCode).toBe(0)
+  expect(pullSecretNames(await cluster.get('serviceaccounts', namespace, 'default'))).toEqual(['preview-pull'])
+}, 90_000)
