@@ -4,7 +4,7 @@
 // Each must reach the server as that user, write the Secret, and never show the credential. The tokens are
 // real ServiceAccount tokens from the TokenRequest API and the certificate is signed by the cluster's CA:
 // the real kube-apiserver authenticates every request, and the proxy records whom it authenticated.
-import { rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { load } from 'js-yaml'
 import {
@@ -20,7 +20,8 @@ import {
   kubeconfigWithUser,
   runScanned,
   scratchFolder,
-  tokenOf
+  tokenOf,
+  writeScript
 } from '../../test-support/reliability.js'
 import type { SecretMaterial } from '../../test-support/leak-scan.js'
 
@@ -115,4 +116,43 @@ test.each(methods.map((method) => [method.name, method] as const))('%s', async (
   const users = new Set(cluster.requests.map((request) => request.user))
   expect([...users]).toEqual([cluster.user(method.user).username])
   expect(cluster.requests.filter((request) => request.status === 401 || request.status === 403)).toEqual([])
+})
+
+test("an exec plugin never sees the action's inputs (INPUT_PASSWORD…) nor the runner's ACTIONS_RUNTIME_TOKEN", async () => {
+  const namespace = uniqueName('auth-env')
+  await seedNamespace(cluster, namespace)
+  const token = tokenOf(cluster, 'exec-user')
+  const credential = JSON.stringify({
+    apiVersion: 'client.authentication.k8s.io/v1',
+    kind: 'ExecCredential',
+    status: { token }
+  })
+  const dump = join(folder, 'plugin-env')
+  // The plugin writes down the names of the variables it was given, then prints its credential.
+  const command = writeScript(
+    folder,
+    'env-dumping-plugin.sh',
+    `#!/bin/sh\nenv | cut -d= -f1 > '${dump}'\ncat <<'EOF'\n${credential}\nEOF\n`
+  )
+  const exec = {
+    apiVersion: 'client.authentication.k8s.io/v1',
+    command,
+    interactiveMode: 'Never',
+    env: [{ name: 'PLUGIN_OWN', value: 'kept' }]
+  }
+  const run = await runScanned(
+    cluster,
+    {
+      ...registryInputs(GHCR),
+      'secret-name': 'regcred',
+      namespace,
+      kubeconfig: kubeconfigWithUser(cluster, { exec }, 'exec-user')
+    },
+    { secrets: [{ password: token }], env: { ACTIONS_RUNTIME_TOKEN: 'runtime-token-0123456789' } }
+  )
+  expect(run.exitCode).toBe(0)
+  const names = readFileSync(dump, 'utf8').split('\n')
+  expect(names.filter((name) => name.startsWith('INPUT_'))).toEqual([])
+  expect(names).not.toContain('ACTIONS_RUNTIME_TOKEN')
+  expect(names).toEqual(expect.arrayContaining(['PLUGIN_OWN', 'KUBERNETES_EXEC_INFO', 'PATH']))
 })
