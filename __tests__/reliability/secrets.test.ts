@@ -13,8 +13,7 @@ import {
   seedNamespace,
   TestCluster,
   uniqueName,
-  visibleOutput,
-  type KubeObject
+  visibleOutput
 } from '../../test-support/scenario.js'
 import {
   hasStackTrace,
@@ -107,12 +106,19 @@ test('a server URL with user info: the password is masked and never printed, the
   expect(run.stdout.split('\n')).toContain(`::add-mask::${password}`)
 })
 
-test(`a request timeout (${REQUEST_TIMEOUT_MS / 1000} s) then 422 from the server`, async () => {
-  // A real 422: a ValidatingAdmissionPolicy, as clusters use to keep pull secrets to a platform team, denies
-  // the Secret's apply in this namespace. The stall is the proxy's.
-  const policyName = uniqueName('pull-secrets-by-platform')
-  const message = 'pull secrets in this namespace are issued by the platform team'
-  const policy: KubeObject = {
+/**
+ * Runs `body` while a ValidatingAdmissionPolicy denies Secrets named `secretName` in this file's namespace
+ * with `validation` (its message or messageExpression), as clusters do to keep pull secrets to a platform
+ * team. Waits until the server enforces it (a moment after it is stored), removes it afterwards.
+ */
+async function withSecretPolicy(
+  policyName: string,
+  secretName: string,
+  validation: Record<string, string>,
+  enforced: (probe: { status: number; json?: unknown }) => boolean,
+  body: () => Promise<void>
+): Promise<void> {
+  await cluster.create({
     apiVersion: 'admissionregistration.k8s.io/v1',
     kind: 'ValidatingAdmissionPolicy',
     metadata: { name: policyName },
@@ -123,10 +129,10 @@ test(`a request timeout (${REQUEST_TIMEOUT_MS / 1000} s) then 422 from the serve
           { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['secrets'] }
         ]
       },
-      validations: [{ expression: "object.metadata.name != 'regcred'", message }]
+      validations: [{ expression: `object.metadata.name != '${secretName}'`, ...validation }]
     }
-  }
-  const binding: KubeObject = {
+  })
+  await cluster.create({
     apiVersion: 'admissionregistration.k8s.io/v1',
     kind: 'ValidatingAdmissionPolicyBinding',
     metadata: { name: policyName },
@@ -135,34 +141,23 @@ test(`a request timeout (${REQUEST_TIMEOUT_MS / 1000} s) then 422 from the serve
       validationActions: ['Deny'],
       matchResources: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } }
     }
-  }
-  await cluster.create(policy)
-  await cluster.create(binding)
+  })
   try {
-    // The server enforces a policy a moment after it is stored: wait until a dry-run create is denied.
-    await cluster.waitFor('the admission policy to be enforced', async () => {
-      const probe = await cluster.request(`/api/v1/namespaces/${namespace}/secrets?dryRun=All`, {
-        method: 'POST',
-        body: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'regcred' }, type: 'Opaque' }
-      })
-      return probe.status === 422
-    })
-    cluster.injectFault({
-      method: 'GET',
-      path: `/api/v1/namespaces/${namespace}/secrets/regcred`,
-      stallMs: REQUEST_TIMEOUT_MS + 1000,
-      times: 1
-    })
-    cluster.clearRequests()
-    const run = await runScanned(cluster, inputs)
-    expect(run.log).toMatch(
-      new RegExp(`::debug::get secrets/regcred -n ${namespace}: attempt 1 failed \\(TimeoutError\\)`)
+    await cluster.waitFor('the admission policy to be enforced', async () =>
+      enforced(
+        await cluster.request(`/api/v1/namespaces/${namespace}/secrets?dryRun=All`, {
+          method: 'POST',
+          body: {
+            apiVersion: 'v1',
+            kind: 'Secret',
+            metadata: { name: secretName },
+            type: 'Opaque',
+            data: { '.dockerconfigjson': 'e30=' }
+          }
+        })
+      )
     )
-    expect(expectCleanFailure(run)).toContain(
-      `Cannot patch secrets/regcred in namespace "${namespace}": secrets "regcred" is forbidden: ValidatingAdmissionPolicy '${policyName}' with binding '${policyName}' denied request: ${message}`
-    )
-    const patches = cluster.requests.filter((request) => request.method === 'PATCH')
-    expect(patches.map((request) => [request.status, request.fault])).toEqual([[422, false]])
+    await body()
   } finally {
     await cluster.request(`/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/${policyName}`, {
       method: 'DELETE'
@@ -171,58 +166,46 @@ test(`a request timeout (${REQUEST_TIMEOUT_MS / 1000} s) then 422 from the serve
       method: 'DELETE'
     })
   }
+}
+
+test(`a request timeout (${REQUEST_TIMEOUT_MS / 1000} s) then 422 from the server`, async () => {
+  // A real 422 from a ValidatingAdmissionPolicy on the Secret's apply in this namespace. The stall is the proxy's.
+  const policyName = uniqueName('pull-secrets-by-platform')
+  const message = 'pull secrets in this namespace are issued by the platform team'
+  await withSecretPolicy(
+    policyName,
+    'regcred',
+    { message },
+    (probe) => probe.status === 422,
+    async () => {
+      cluster.injectFault({
+        method: 'GET',
+        path: `/api/v1/namespaces/${namespace}/secrets/regcred`,
+        stallMs: REQUEST_TIMEOUT_MS + 1000,
+        times: 1
+      })
+      cluster.clearRequests()
+      const run = await runScanned(cluster, inputs)
+      expect(run.log).toMatch(
+        new RegExp(`::debug::get secrets/regcred -n ${namespace}: attempt 1 failed \\(TimeoutError\\)`)
+      )
+      expect(expectCleanFailure(run)).toContain(
+        `Cannot patch secrets/regcred in namespace "${namespace}": secrets "regcred" is forbidden: ValidatingAdmissionPolicy '${policyName}' with binding '${policyName}' denied request: ${message}`
+      )
+      const patches = cluster.requests.filter((request) => request.method === 'PATCH')
+      expect(patches.map((request) => [request.status, request.fault])).toEqual([[422, false]])
+    }
+  )
 }, 60_000)
 
 test('an admission policy whose message echoes the Secret: the message is left out, in the log, outputs and summary', async () => {
-  // A ValidatingAdmissionPolicy's messageExpression may quote the object under review: here the Secret's
-  // data, the base64 of the docker config, as a careless webhook that echoes the request would.
-  const policyName = uniqueName('echoing-policy')
-  const policy: KubeObject = {
-    apiVersion: 'admissionregistration.k8s.io/v1',
-    kind: 'ValidatingAdmissionPolicy',
-    metadata: { name: policyName },
-    spec: {
-      failurePolicy: 'Fail',
-      matchConstraints: {
-        resourceRules: [
-          { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['secrets'] }
-        ]
-      },
-      validations: [
-        {
-          expression: "object.metadata.name != 'echoed'",
-          messageExpression: "'refused: ' + string(object.data['.dockerconfigjson'])"
-        }
-      ]
-    }
-  }
-  const binding: KubeObject = {
-    apiVersion: 'admissionregistration.k8s.io/v1',
-    kind: 'ValidatingAdmissionPolicyBinding',
-    metadata: { name: policyName },
-    spec: {
-      policyName,
-      validationActions: ['Deny'],
-      matchResources: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } }
-    }
-  }
-  await cluster.create(policy)
-  await cluster.create(binding)
-  try {
-    await cluster.waitFor('the admission policy to be enforced', async () => {
-      const probe = await cluster.request(`/api/v1/namespaces/${namespace}/secrets?dryRun=All`, {
-        method: 'POST',
-        body: {
-          apiVersion: 'v1',
-          kind: 'Secret',
-          metadata: { name: 'echoed' },
-          type: 'Opaque',
-          data: { '.dockerconfigjson': 'e30=' }
-        }
-      })
-      // The policy really echoes: the server's message quotes the data it was sent (base64 of `{}` here).
-      return probe.status === 422 && JSON.stringify(probe.json).includes('refused: e30=')
-    })
+  // A messageExpression may quote the object under review: here the Secret's data, the base64 of the docker
+  // config, as a careless webhook that echoes the request would.
+  const validation = { messageExpression: "'refused: ' + string(object.data['.dockerconfigjson'])" }
+  // The policy really echoes: the server's message quotes the data it was sent (base64 of `{}` in the probe).
+  const echoes = (probe: { status: number; json?: unknown }): boolean =>
+    probe.status === 422 && JSON.stringify(probe.json).includes('refused: e30=')
+  await withSecretPolicy(uniqueName('echoing-policy'), 'echoed', validation, echoes, async () => {
     const run = await runScanned(cluster, { ...inputs, 'secret-name': 'echoed' })
     const error = expectCleanFailure(run)
     expect(error).toContain(
@@ -234,14 +217,7 @@ test('an admission policy whose message echoes the Secret: the message is left o
     expect(run.summary).toContain(`failed: ${brief}`)
     expect(run.outputs.result).not.toContain('refused:')
     expect(run.summary).not.toContain('refused:')
-  } finally {
-    await cluster.request(`/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/${policyName}`, {
-      method: 'DELETE'
-    })
-    await cluster.request(`/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies/${policyName}`, {
-      method: 'DELETE'
-    })
-  }
+  })
 }, 60_000)
 
 test('500 that persists, with the client certificate user (its private key must not appear)', async () => {
