@@ -1664,6 +1664,7 @@ const FIELD_MANAGER = 'k8s-image-pull-secret-action';
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BF: () => (/* binding */ keyPairProblem),
 /* harmony export */   C0: () => (/* binding */ IN_CLUSTER_ROOT),
+/* harmony export */   Cj: () => (/* binding */ urlPasswordForms),
 /* harmony export */   Qy: () => (/* binding */ displayUrl),
 /* harmony export */   a8: () => (/* binding */ resolveKubeconfig),
 /* harmony export */   g7: () => (/* binding */ resolveKubeconfigContexts),
@@ -1823,26 +1824,35 @@ function maskCredential(value) {
     if (value.trim().length >= MIN_MASKED_LENGTH)
         (0,_masking_js__WEBPACK_IMPORTED_MODULE_7__/* .maskValue */ .QS)(value);
 }
-/** `https://user:pw@host/` without its user info, for messages. */
-/**
- * A password in a server URL (`https://admin:pw@host`) is a credential like any other: masked at once, raw
- * and percent-decoded. Messages and debug lines show the URL through displayUrl, without the user info.
- */
-function maskUserInfo(url) {
-    const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/@]*)@/i.exec(url)?.[1];
-    if (userInfo === undefined)
-        return;
-    const password = userInfo.slice(userInfo.indexOf(':') + 1);
-    if (!userInfo.includes(':') || password === '')
-        return;
-    (0,_masking_js__WEBPACK_IMPORTED_MODULE_7__/* .maskValue */ .QS)(password);
+/** A URL's password as written (percent-encoded) and decoded: each form a log line could show. */
+function urlPasswordForms(url) {
+    if (url.password === '')
+        return [];
+    let decoded = url.password;
     try {
-        (0,_masking_js__WEBPACK_IMPORTED_MODULE_7__/* .maskValue */ .QS)(decodeURIComponent(password));
+        decoded = decodeURIComponent(url.password);
     }
     catch {
         // Not valid percent-encoding: the raw form is the one that can be printed.
     }
+    return [...new Set([url.password, decoded])];
 }
+/**
+ * A password in a server URL (`https://admin:pw@host`) is a credential like any other: masked at once, raw
+ * and percent-decoded. Messages and debug lines show the URL through displayUrl, without the user info.
+ */
+function maskUserInfo(server) {
+    let url;
+    try {
+        url = new URL(server);
+    }
+    catch {
+        return; // endpoint.ts refuses a server that is no URL, without quoting it
+    }
+    for (const form of urlPasswordForms(url))
+        (0,_masking_js__WEBPACK_IMPORTED_MODULE_7__/* .maskValue */ .QS)(form);
+}
+/** `https://user:pw@host/` without its user info, for messages. */
 function displayUrl(url) {
     try {
         const parsed = new URL(url);

@@ -220,22 +220,12 @@ function proxyUrlOf(value, where) {
         // Not quoted: it may carry a password.
         throw new errors/* InputError */.dz('kubeconfig', `${where} has a proxy-url that is not a valid URL.`);
     }
-    if (url.password !== '') {
-        (0,kube_kubeconfig/* maskCredential */.kV)(url.password);
-        (0,kube_kubeconfig/* maskCredential */.kV)(decodeURIComponentSafely(url.password));
-    }
+    for (const form of (0,kube_kubeconfig/* urlPasswordForms */.Cj)(url))
+        (0,kube_kubeconfig/* maskCredential */.kV)(form);
     if (!PROXY_SCHEMES.includes(url.protocol)) {
         throw new errors/* InputError */.dz('kubeconfig', `${where} has a proxy-url with the scheme "${url.protocol.replace(/:$/, '')}", which kubectl does not accept either; use an http://, https:// or socks5:// proxy.`);
     }
     return url;
-}
-function decodeURIComponentSafely(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
 }
 function nonEmpty(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;

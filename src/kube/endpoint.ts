@@ -17,6 +17,7 @@ import {
   maskCredential,
   pemCertificates,
   readNamedFile,
+  urlPasswordForms,
   type ResolvedKubeconfig,
   type SelectedEntry
 } from './kubeconfig.js'
@@ -104,10 +105,7 @@ function proxyUrlOf(value: unknown, where: string): URL | undefined {
     // Not quoted: it may carry a password.
     throw new InputError('kubeconfig', `${where} has a proxy-url that is not a valid URL.`)
   }
-  if (url.password !== '') {
-    maskCredential(url.password)
-    maskCredential(decodeURIComponentSafely(url.password))
-  }
+  for (const form of urlPasswordForms(url)) maskCredential(form)
   if (!PROXY_SCHEMES.includes(url.protocol)) {
     throw new InputError(
       'kubeconfig',
@@ -115,14 +113,6 @@ function proxyUrlOf(value: unknown, where: string): URL | undefined {
     )
   }
   return url
-}
-
-function decodeURIComponentSafely(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
 }
 
 function nonEmpty(value: unknown): string | undefined {

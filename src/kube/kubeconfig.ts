@@ -228,23 +228,33 @@ export function maskCredential(value: string): void {
   if (value.trim().length >= MIN_MASKED_LENGTH) maskValue(value)
 }
 
-/** `https://user:pw@host/` without its user info, for messages. */
+/** A URL's password as written (percent-encoded) and decoded: each form a log line could show. */
+export function urlPasswordForms(url: URL): string[] {
+  if (url.password === '') return []
+  let decoded = url.password
+  try {
+    decoded = decodeURIComponent(url.password)
+  } catch {
+    // Not valid percent-encoding: the raw form is the one that can be printed.
+  }
+  return [...new Set([url.password, decoded])]
+}
+
 /**
  * A password in a server URL (`https://admin:pw@host`) is a credential like any other: masked at once, raw
  * and percent-decoded. Messages and debug lines show the URL through displayUrl, without the user info.
  */
-function maskUserInfo(url: string): void {
-  const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/@]*)@/i.exec(url)?.[1]
-  if (userInfo === undefined) return
-  const password = userInfo.slice(userInfo.indexOf(':') + 1)
-  if (!userInfo.includes(':') || password === '') return
-  maskValue(password)
+function maskUserInfo(server: string): void {
+  let url: URL
   try {
-    maskValue(decodeURIComponent(password))
+    url = new URL(server)
   } catch {
-    // Not valid percent-encoding: the raw form is the one that can be printed.
+    return // endpoint.ts refuses a server that is no URL, without quoting it
   }
+  for (const form of urlPasswordForms(url)) maskValue(form)
 }
+
+/** `https://user:pw@host/` without its user info, for messages. */
 
 export function displayUrl(url: string): string {
   try {
